@@ -1,0 +1,48 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+INSTALLED := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run serve test lint format check messages bench clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(INSTALLED)
+
+messages: $(INSTALLED) ## Compile the gettext catalogues in locale/
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+
+run: $(INSTALLED) messages ## Set up, migrate, load the demo and serve on http://127.0.0.1:$(PORT)/
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_demo
+	@echo "Public site: http://127.0.0.1:$(PORT)/    Admin: http://127.0.0.1:$(PORT)/admin/"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: $(INSTALLED) messages ## Serve without touching the database
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(INSTALLED) messages ## Run the whole test suite
+	$(BIN)/pytest
+
+lint: $(INSTALLED) ## ruff, Django's checks, migrations in step with the models
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+format: $(INSTALLED) ## Apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the venv, the SQLite database and generated media
+	rm -rf $(VENV) db.sqlite3 media staticfiles

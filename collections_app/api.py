@@ -1,0 +1,61 @@
+"""The Wagtail API v2, answering in the language the client asks for.
+
+`?lang=<code>` chooses the language (`zh-hans`, `kk`, also `zh-CN`-style
+variants); without it the `Accept-Language` header decides, then English.
+Every translated field, `title` and `meta.html_url` included, comes out in
+that language with the portal's fallback chain. An unknown `lang` is a 400.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from collections_app.languages import normalise
+
+
+class LanguageAPIMixin:
+    def initial(self, request, *args, **kwargs):
+        requested = request.GET.get("lang")
+        if requested is not None:
+            language = normalise(requested)
+            if language is None:
+                raise BadRequestError(
+                    "lang=%s is not one of this portal's languages: %s"
+                    % (requested, ", ".join(settings.LANGUAGE_CODES))
+                )
+        else:
+            language = translation.get_language_from_request(request) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        super().initial(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, BadRequestError):
+            # Raised before DRF's own dispatch bookkeeping, so answer it here.
+            from rest_framework.response import Response
+
+            return Response({"message": str(exc)}, status=400)
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Content-Language"] = translation.get_language()
+        response.setdefault("Vary", "Accept-Language")
+        return response
+
+
+class LocalizedPagesAPIViewSet(LanguageAPIMixin, PagesAPIViewSet):
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["lang"])
+
+
+class LocalizedImagesAPIViewSet(LanguageAPIMixin, ImagesAPIViewSet):
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(["lang"])
+    body_fields = [*ImagesAPIViewSet.body_fields, "rights_uri", "credit", "is_illustration"]
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
+api_router.register_endpoint("images", LocalizedImagesAPIViewSet)

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CollectionsAppConfig(AppConfig):
+    """The alliance's collection: museums, relics, exhibitions and vocabularies."""
+
+    name = "collections_app"
+    verbose_name = _("Collections")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from collections_app import signals
+
+        signals.connect()

@@ -1,0 +1,173 @@
+"""StreamField blocks of exhibition narratives and standard pages.
+
+Relic cards and grids store only the relic's page id, so they always show the
+relic's current, published data in the visitor's language; an unpublished or
+deleted relic simply drops out of the story rather than leaking a draft.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
+
+
+def _first_live_relic():
+    from collections_app.models import RelicPage
+
+    return RelicPage.objects.live().order_by("pk").first()
+
+
+class SectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Section")
+        template = "blocks/section_block.html"
+        description = _("A passage of the story, with an optional heading.")
+        preview_value = {
+            "heading": _("Along the caravan roads"),
+            "text": "<p>" + str(_("Merchants, pilgrims and envoys carried objects and ideas between the oases.")) + "</p>",
+        }
+
+
+class RelicCardValue(blocks.StructValue):
+    @property
+    def live_relic(self):
+        """The chosen relic if it is published, else None (never show drafts)."""
+        relic = self.get("relic")
+        if relic is None or not relic.live:
+            return None
+        return relic.specific
+
+
+class RelicCardBlock(blocks.StructBlock):
+    relic = blocks.PageChooserBlock(label=_("Relic"), page_type="collections_app.RelicPage")
+    note = blocks.TextBlock(
+        label=_("Curator's note"),
+        required=False,
+        help_text=_("Why this relic belongs here; its own title and image are shown automatically."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Relic card")
+        template = "blocks/relic_card_block.html"
+        value_class = RelicCardValue
+        description = _("One relic with its image, title and museum, always up to date.")
+
+    def get_preview_value(self):
+        return self.to_python({"relic": getattr(_first_live_relic(), "pk", None), "note": ""})
+
+
+class RelicGridValue(blocks.StructValue):
+    @property
+    def live_relics(self):
+        return [relic.specific for relic in self.get("relics") or [] if relic is not None and relic.live]
+
+
+class RelicGridBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    relics = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="collections_app.RelicPage"),
+        label=_("Relics"),
+        min_num=2,
+        max_num=24,
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Relic grid")
+        template = "blocks/relic_grid_block.html"
+        value_class = RelicGridValue
+        description = _("Several relics side by side, e.g. from different museums.")
+
+    def get_preview_value(self):
+        from collections_app.models import RelicPage
+
+        pks = list(RelicPage.objects.live().order_by("pk").values_list("pk", flat=True)[:3])
+        return self.to_python({"heading": "", "relics": pks})
+
+    def clean(self, value):
+        value = super().clean(value)
+        ids = [relic.pk for relic in value.get("relics") or [] if relic is not None]
+        if len(ids) != len(set(ids)):
+            raise StructBlockValidationError(
+                block_errors={"relics": ValidationError(_("The same relic appears twice in this grid."))}
+            )
+        return value
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alt text"),
+        max_length=255,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image_block.html"
+        description = _("A large image with alt text and a caption.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quotation")
+        template = "blocks/quote_block.html"
+        description = _("A quotation, with who said or wrote it.")
+        preview_value = {
+            "quote": _("The road is made by walking it."),
+            "attribution": _("Proverb"),
+        }
+
+
+class NarrativeBlock(blocks.StreamBlock):
+    """The body of an exhibition: text, relics, images and quotations, in any order."""
+
+    section = SectionBlock()
+    relic_card = RelicCardBlock()
+    relic_grid = RelicGridBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+
+
+class StandardBodyBlock(blocks.StreamBlock):
+    section = SectionBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+
+
+def relic_ids_in(stream_value) -> list[int]:
+    """Ids of the relics a narrative places, in order of first appearance.
+
+    Reads the stored JSON rather than the bound values, so finding them costs
+    no query.
+    """
+    ids: list[int] = []
+
+    def add(value):
+        if isinstance(value, dict):  # ListBlock items are stored as {"type": "item", "value": id}
+            value = value.get("value")
+        if isinstance(value, int) and value not in ids:
+            ids.append(value)
+
+    for child in getattr(stream_value, "raw_data", None) or []:
+        value = child.get("value") or {}
+        if child.get("type") == "relic_card":
+            add(value.get("relic"))
+        elif child.get("type") == "relic_grid":
+            for item in value.get("relics") or []:
+                add(item)
+    return ids

@@ -1,0 +1,68 @@
+"""The eleven languages of the portal and their fallback chains.
+
+One place answers "which language does this visitor read, and which language
+is a field actually shown in" for templates, the API and the demo loader, so
+the chain in settings (`MODELTRANSLATION_FALLBACK_LANGUAGES`) is the only
+source of truth.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
+
+
+def language_codes() -> list[str]:
+    return list(settings.LANGUAGE_CODES)
+
+
+def is_rtl(code: str) -> bool:
+    return code in settings.RTL_LANGUAGES
+
+
+def fallback_chain(code: str) -> list[str]:
+    """The languages tried for `code`, in order, starting with `code` itself."""
+    chains = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    chain = [code, *chains.get(code, chains["default"])]
+    seen: list[str] = []
+    for lang in chain:
+        if lang not in seen:
+            seen.append(lang)
+    return seen
+
+
+def normalise(code: str | None) -> str | None:
+    """Map a requested code (`zh-CN`, `ru-RU`, `ZH-HANS`) onto a portal language, or None."""
+    if not code:
+        return None
+    try:
+        return translation.get_supported_language_variant(code.strip().lower())
+    except LookupError:
+        return None
+
+
+def has_value(value) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return value.strip() != ""
+    try:
+        return len(value) > 0
+    except TypeError:
+        return True
+
+
+def shown_language(instance, field_name: str, language: str | None = None) -> str | None:
+    """The language `field_name` of `instance` is displayed in for `language`.
+
+    Follows the fallback chain; returns None when no language has a value.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    for lang in fallback_chain(language):
+        if has_value(getattr(instance, build_localized_fieldname(field_name, lang), None)):
+            return lang
+    return None
+
+
+def value_in(instance, field_name: str, language: str):
+    """The stored value of one language column, without any fallback."""
+    return getattr(instance, build_localized_fieldname(field_name, language), None)

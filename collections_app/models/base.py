@@ -1,0 +1,72 @@
+"""The abstract page every public page type inherits."""
+
+from django.conf import settings
+from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page
+
+from collections_app.languages import fallback_chain, has_value, language_codes, shown_language
+
+
+class BasePage(Page):
+    """What every page of the portal shares.
+
+    - **Consistent translated slugs.** wagtail-modeltranslation routes a
+      Kazakh request through the fallback chain (kk → ru → en) but builds
+      `url_path_kk` from `slug_kk` or else the English slug, so links in
+      fallback languages 404. Before every validation and save, an empty
+      `slug_<lang>` is filled from the first language of its fallback chain
+      that has one; stored slugs, built URLs and routing then agree.
+    - **Alternates.** `localized_urls()` gives the page's absolute URL in
+      each of the eleven languages (hreflang, sitemap, language switcher).
+    - **Fallback information.** `translated_fields` names the text fields a
+      visitor reads; `fallback_languages()` says which of them are shown in
+      another language than the requested one.
+    """
+
+    translated_fields: tuple[str, ...] = ("title",)
+
+    class Meta:
+        abstract = True
+
+    def _set_core_field_defaults(self):
+        super()._set_core_field_defaults()
+        self.fill_fallback_slugs()
+
+    def fill_fallback_slugs(self) -> None:
+        """Give every language without its own slug the slug its fallback chain resolves to."""
+        for lang in language_codes():
+            field = build_localized_fieldname("slug", lang)
+            if has_value(getattr(self, field, None)):
+                continue
+            for fallback in fallback_chain(lang)[1:]:
+                value = getattr(self, build_localized_fieldname("slug", fallback), None)
+                if has_value(value):
+                    setattr(self, field, value)
+                    break
+
+    def localized_urls(self, request=None) -> dict[str, str]:
+        """Absolute URL of this page in every portal language, keyed by language code."""
+        urls = {}
+        for lang in language_codes():
+            with translation.override(lang):
+                url = self.get_full_url(request)
+            if url:
+                urls[lang] = url
+        return urls
+
+    def fallback_languages(self, language: str | None = None) -> dict[str, str]:
+        """Map each translated field shown in a borrowed language to that language."""
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        borrowed = {}
+        for field in self.translated_fields:
+            shown = shown_language(self, field, language)
+            if shown and shown != language:
+                borrowed[field] = shown
+        return borrowed
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["fallbacks"] = self.fallback_languages()
+        context["fallback_shown_in"] = list(dict.fromkeys(context["fallbacks"].values()))
+        return context

@@ -1,0 +1,162 @@
+"""A shared online exhibition, co-curated by several museums."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from collections_app.blocks import NarrativeBlock, relic_ids_in
+from collections_app.languages import language_codes, value_in
+from collections_app.models.base import BasePage
+from collections_app.serializers import TermListField
+
+
+class ExhibitionPage(BasePage):
+    """A story told with relics from several member museums.
+
+    Each language has its own narrative (`body_<lang>`): translators may
+    rephrase and reorder freely, and a language left empty falls back as a
+    whole, with a notice, to the next language of its chain. The relics placed
+    in any language's narrative are indexed in `ExhibitionRelic` on save, so a
+    relic page can list its exhibitions with one query.
+    """
+
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown on cards and in search results.")
+    )
+    opening_date = models.DateField(_("opening date"))
+    closing_date = models.DateField(
+        _("closing date"), null=True, blank=True, help_text=_("Leave empty for a permanent exhibition.")
+    )
+    hero_image = models.ForeignKey(
+        "collections_app.CollectionImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(NarrativeBlock(), verbose_name=_("narrative"), blank=True)
+
+    translated_fields = ("title", "subtitle", "introduction", "body")
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("subtitle"),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opening_date"), FieldPanel("closing_date")])],
+            heading=_("Dates"),
+        ),
+        FieldPanel("hero_image"),
+        InlinePanel("curators", label=_("Curators"), heading=_("Curators")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.FilterField("opening_date"),
+    ]
+    api_fields = [
+        APIField("subtitle"),
+        APIField("introduction"),
+        APIField("opening_date"),
+        APIField("closing_date"),
+        APIField("hero_image"),
+        APIField("curators"),
+        APIField("participating_museums", serializer=TermListField()),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["collections_app.ExhibitionIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("exhibition")
+        verbose_name_plural = _("exhibitions")
+
+    def clean(self):
+        super().clean()
+        if self.closing_date and self.opening_date and self.closing_date < self.opening_date:
+            raise ValidationError({"closing_date": _("The exhibition cannot close before it opens.")})
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.sync_relic_links()
+        return result
+
+    def relic_ids(self) -> list[int]:
+        """Relics placed in any language's narrative, English first."""
+        ids: list[int] = []
+        for lang in language_codes():
+            for pk in relic_ids_in(value_in(self, "body", lang)):
+                if pk not in ids:
+                    ids.append(pk)
+        return ids
+
+    def sync_relic_links(self) -> None:
+        from collections_app.models import RelicPage
+
+        ids = self.relic_ids()
+        existing = set(RelicPage.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        ExhibitionRelic.objects.filter(exhibition=self).delete()
+        ExhibitionRelic.objects.bulk_create(
+            ExhibitionRelic(exhibition=self, relic_id=pk, sort_order=position)
+            for position, pk in enumerate(ids)
+            if pk in existing
+        )
+
+    @property
+    def participating_museums(self):
+        """Museums whose relics the narrative shows, plus the curators' museums."""
+        from collections_app.models import MuseumPage
+
+        return (
+            MuseumPage.objects.filter(
+                models.Q(relics__exhibition_links__exhibition=self) | models.Q(curators__exhibition=self)
+            )
+            .distinct()
+            .order_by("path")
+        )
+
+
+class ExhibitionCurator(Orderable):
+    exhibition = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="curators")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    museum = models.ForeignKey(
+        "collections_app.MuseumPage",
+        verbose_name=_("museum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="curators",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("museum")]
+    api_fields = [APIField("name"), APIField("role"), APIField("museum_id")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("curator")
+        verbose_name_plural = _("curators")
+
+
+class ExhibitionRelic(models.Model):
+    """Which relics an exhibition shows; derived from its narratives, never edited."""
+
+    exhibition = models.ForeignKey(ExhibitionPage, on_delete=models.CASCADE, related_name="relic_links")
+    relic = models.ForeignKey("collections_app.RelicPage", on_delete=models.CASCADE, related_name="exhibition_links")
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order"]
+        constraints = [models.UniqueConstraint(fields=["exhibition", "relic"], name="unique_relic_per_exhibition")]

@@ -1,0 +1,70 @@
+"""A member museum: its page is the root of its own relics."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from collections_app.countries import MEMBER_STATES
+from collections_app.models.base import BasePage
+
+
+class MuseumPage(BasePage):
+    """One of the alliance's national museums. Its relics are its child pages."""
+
+    country = models.CharField(_("country"), max_length=2, choices=MEMBER_STATES)
+    city = models.CharField(_("city"), max_length=120)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "collections_app.CollectionImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    about = RichTextField(_("about the museum"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("country"), FieldPanel("website")]), FieldPanel("city")],
+            heading=_("Where"),
+        ),
+        FieldPanel("logo"),
+        FieldPanel("about"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("city"),
+        index.SearchField("about"),
+        index.FilterField("country"),
+    ]
+    api_fields = [
+        APIField("country"),
+        APIField("city"),
+        APIField("website"),
+        APIField("about"),
+    ]
+    translated_fields = ("title", "city", "about")
+
+    parent_page_types = ["collections_app.MuseumIndexPage"]
+    subpage_types = ["collections_app.RelicPage"]
+
+    class Meta:
+        verbose_name = _("museum")
+        verbose_name_plural = _("museums")
+
+    def get_context(self, request, *args, **kwargs):
+        from collections_app.models import ExhibitionPage, RelicPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["relics"] = (
+            RelicPage.objects.live().public().filter(museum=self).order_by("earliest_year", "accession_number")
+        )
+        context["exhibitions"] = (
+            ExhibitionPage.objects.live().public().filter(relic_links__relic__museum=self).distinct()
+        )
+        return context

@@ -1,0 +1,116 @@
+"""The site's frame: home page, the two index pages and free-standing pages."""
+
+from django.db import models
+from modeltranslation.utils import build_localized_fieldname
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from collections_app.blocks import StandardBodyBlock
+from collections_app.languages import language_codes
+from collections_app.models.base import BasePage
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class HomePage(BasePage):
+    """The portal's root: shared exhibitions, member museums, recent relics."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    translated_fields = ("title", "intro")
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["collections_app.MuseumIndexPage", "collections_app.ExhibitionIndexPage", "collections_app.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def fill_fallback_slugs(self):
+        """The site root keeps one slug in every language: translating it breaks child URLs."""
+        english = getattr(self, "slug_en", None) or self.slug
+        for lang in language_codes():
+            setattr(self, build_localized_fieldname("slug", lang), english)
+
+    def get_context(self, request, *args, **kwargs):
+        from collections_app.models import ExhibitionPage, MuseumPage, RelicPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["exhibitions"] = ExhibitionPage.objects.live().public().order_by("-opening_date")[:6]
+        context["museums"] = MuseumPage.objects.live().public().order_by("path")
+        context["recent_relics"] = (
+            RelicPage.objects.live().public().select_related("museum").order_by("-first_published_at")[:8]
+        )
+        return context
+
+
+class MuseumIndexPage(BasePage):
+    """Lists the member museums."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    translated_fields = ("title", "intro")
+
+    parent_page_types = ["collections_app.HomePage"]
+    subpage_types = ["collections_app.MuseumPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("museum index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["museums"] = self.get_children().live().public().specific().order_by("path")
+        return context
+
+
+class ExhibitionIndexPage(BasePage):
+    """Lists the shared exhibitions, newest first."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    translated_fields = ("title", "intro")
+
+    parent_page_types = ["collections_app.HomePage"]
+    subpage_types = ["collections_app.ExhibitionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("exhibition index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from collections_app.models import ExhibitionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["exhibitions"] = (
+            ExhibitionPage.objects.child_of(self).live().public().order_by("-opening_date", "path")
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    """A free-standing page: about the alliance, terms of use, contact."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(StandardBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+    translated_fields = ("title", "intro", "body")
+
+    parent_page_types = ["collections_app.HomePage", "collections_app.StandardPage"]
+    subpage_types = ["collections_app.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,283 @@
+"""A relic (collection object) and its image gallery."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from collections_app.models.base import BasePage
+from collections_app.models.vocabularies import validate_year_range
+from collections_app.rights import rights_field
+from collections_app.serializers import GalleryField, TermField, TermListField
+
+language_tag_validator = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+    _("Enter a language tag such as “zh-hans”, “fa” or “sog”."),
+)
+_positive = [MinValueValidator(0)]
+
+
+class RelicPageForm(WagtailAdminPageForm):
+    """Checks what needs the parent museum, which a new page does not know yet."""
+
+    def clean(self):
+        cleaned = super().clean()
+        accession = (cleaned.get("accession_number") or "").strip()
+        museum = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        if accession and museum is not None:
+            clash = RelicPage.objects.filter(museum_id=museum.pk, accession_number=accession).exclude(
+                pk=self.instance.pk
+            )
+            if clash.exists():
+                self.add_error(
+                    "accession_number",
+                    _("This museum already has a relic with accession number %(number)s.") % {"number": accession},
+                )
+        return cleaned
+
+
+class RelicPage(BasePage):
+    """A collection object, published by the museum it belongs to (its parent page).
+
+    `museum` repeats the parent so relics can be filtered, counted and kept
+    unique per museum with plain indexed queries; it is set on every save and
+    after a move, never by hand.
+    """
+
+    museum = models.ForeignKey(
+        "collections_app.MuseumPage",
+        verbose_name=_("museum"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="relics",
+    )
+    accession_number = models.CharField(
+        _("accession number"),
+        max_length=64,
+        help_text=_("The museum's inventory number, unique within the museum."),
+    )
+    original_title = models.CharField(
+        _("original title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The object's name in its own language or script, if it has one."),
+    )
+    original_title_language = models.CharField(
+        _("language of the original title"),
+        max_length=35,
+        blank=True,
+        validators=[language_tag_validator],
+        help_text=_("A language tag (BCP 47), e.g. “zh-hans”, “fa”, “sa”."),
+    )
+    object_type = models.ForeignKey(
+        "collections_app.ObjectType",
+        verbose_name=_("object type"),
+        on_delete=models.PROTECT,
+        related_name="relics",
+    )
+    culture = models.ForeignKey(
+        "collections_app.Culture",
+        verbose_name=_("culture or period"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="relics",
+    )
+    period_label = models.CharField(
+        _("date"),
+        max_length=255,
+        blank=True,
+        help_text=_("The date as a reader should see it, e.g. “Tang dynasty, 8th century”."),
+    )
+    earliest_year = models.IntegerField(
+        _("earliest year"), null=True, blank=True, help_text=_("For sorting and filtering. Years BCE are negative.")
+    )
+    latest_year = models.IntegerField(
+        _("latest year"), null=True, blank=True, help_text=_("For sorting and filtering. Years BCE are negative.")
+    )
+    materials = ParentalManyToManyField("collections_app.Material", verbose_name=_("materials"), blank=True)
+    technique = models.CharField(_("technique"), max_length=255, blank=True)
+    height_cm = models.DecimalField(_("height (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive)
+    width_cm = models.DecimalField(_("width (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive)
+    depth_cm = models.DecimalField(_("depth (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive)
+    diameter_cm = models.DecimalField(
+        _("diameter (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive
+    )
+    weight_kg = models.DecimalField(_("weight (kg)"), max_digits=10, decimal_places=3, null=True, blank=True, validators=_positive)
+    dimensions_note = models.CharField(_("note on dimensions"), max_length=255, blank=True)
+    find_spot = models.ForeignKey(
+        "collections_app.Place",
+        verbose_name=_("find spot"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="relics",
+    )
+    provenance = models.TextField(_("provenance"), blank=True)
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    credit_line = models.CharField(_("credit line"), max_length=255, blank=True)
+    rights_uri = rights_field(help_text=_("Rights statement for this object's record."))
+
+    base_form_class = RelicPageForm
+    translated_fields = (
+        "title",
+        "period_label",
+        "technique",
+        "dimensions_note",
+        "provenance",
+        "description",
+        "credit_line",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("accession_number"),
+                FieldRowPanel([FieldPanel("original_title"), FieldPanel("original_title_language")]),
+                FieldRowPanel([FieldPanel("object_type"), FieldPanel("culture")]),
+            ],
+            heading=_("Identification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("period_label"),
+                FieldRowPanel([FieldPanel("earliest_year"), FieldPanel("latest_year")]),
+            ],
+            heading=_("Date"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("materials"), FieldPanel("technique")],
+            heading=_("Materials and technique"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("height_cm"), FieldPanel("width_cm"), FieldPanel("depth_cm")]),
+                FieldRowPanel([FieldPanel("diameter_cm"), FieldPanel("weight_kg")]),
+                FieldPanel("dimensions_note"),
+            ],
+            heading=_("Dimensions"),
+        ),
+        FieldPanel("description"),
+        InlinePanel("gallery_images", label=_("Images"), heading=_("Image gallery")),
+        MultiFieldPanel(
+            [FieldPanel("find_spot"), FieldPanel("provenance"), FieldPanel("credit_line"), FieldPanel("rights_uri")],
+            heading=_("Provenance and rights"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("accession_number"),
+        index.AutocompleteField("accession_number"),
+        index.SearchField("original_title"),
+        index.SearchField("period_label"),
+        index.SearchField("technique"),
+        index.SearchField("description"),
+        index.SearchField("provenance"),
+        index.FilterField("museum"),
+        index.FilterField("object_type"),
+        index.FilterField("culture"),
+        index.FilterField("earliest_year"),
+        index.FilterField("latest_year"),
+    ]
+    api_fields = [
+        APIField("museum", serializer=TermField()),
+        APIField("accession_number"),
+        APIField("original_title"),
+        APIField("original_title_language"),
+        APIField("object_type", serializer=TermField()),
+        APIField("culture", serializer=TermField()),
+        APIField("period_label"),
+        APIField("earliest_year"),
+        APIField("latest_year"),
+        APIField("materials", serializer=TermListField()),
+        APIField("technique"),
+        APIField("height_cm"),
+        APIField("width_cm"),
+        APIField("depth_cm"),
+        APIField("diameter_cm"),
+        APIField("weight_kg"),
+        APIField("dimensions_note"),
+        APIField("find_spot", serializer=TermField()),
+        APIField("provenance"),
+        APIField("description"),
+        APIField("credit_line"),
+        APIField("rights_uri"),
+        APIField("gallery", serializer=GalleryField(source="gallery_images")),
+    ]
+
+    parent_page_types = ["collections_app.MuseumPage"]
+    subpage_types: list[str] = []
+    exclude_fields_in_copy = ["accession_number"]
+
+    class Meta:
+        verbose_name = _("relic")
+        verbose_name_plural = _("relics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["museum", "accession_number"],
+                condition=~Q(accession_number=""),
+                name="unique_accession_number_per_museum",
+                violation_error_message=_("This museum already has a relic with this accession number."),
+            )
+        ]
+        indexes = [models.Index(fields=["museum", "earliest_year"], name="relic_museum_year")]
+
+    def clean(self):
+        super().clean()
+        validate_year_range(self.earliest_year, self.latest_year)
+        if self.original_title and not self.original_title_language:
+            raise ValidationError(
+                {"original_title_language": _("Say which language the original title is written in.")}
+            )
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.museum_id = parent.pk
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from collections_app.models import ExhibitionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["exhibitions"] = ExhibitionPage.objects.live().public().filter(relic_links__relic=self).distinct()
+        return context
+
+    @property
+    def first_image(self):
+        item = next(iter(self.gallery_images.all()), None)
+        return item.image if item else None
+
+
+class RelicImage(Orderable):
+    """One image in a relic's gallery, with alt text and caption in every language."""
+
+    page = ParentalKey(RelicPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "collections_app.CollectionImage",
+        verbose_name=_("image"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=255,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")

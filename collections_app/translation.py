@@ -1,0 +1,82 @@
+"""Which fields are translated: every text a reader sees, in all eleven languages.
+
+Identifiers, dates, dimensions and images are shared by all languages. Page
+types are registered even when they add no field of their own, as
+wagtail-modeltranslation requires.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from collections_app import models
+
+
+@register(models.HomePage)
+class HomePageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(models.MuseumIndexPage)
+class MuseumIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(models.ExhibitionIndexPage)
+class ExhibitionIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(models.StandardPage)
+class StandardPageTR(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(models.MuseumPage)
+class MuseumPageTR(TranslationOptions):
+    fields = ("city", "about")
+    required_languages = ("en",)
+
+
+@register(models.RelicPage)
+class RelicPageTR(TranslationOptions):
+    fields = ("period_label", "technique", "dimensions_note", "provenance", "description", "credit_line")
+
+
+@register(models.RelicImage)
+class RelicImageTR(TranslationOptions):
+    fields = ("alt_text", "caption")
+    required_languages = ("en",)
+
+
+@register(models.ExhibitionPage)
+class ExhibitionPageTR(TranslationOptions):
+    fields = ("subtitle", "introduction", "body")
+
+
+@register(models.ExhibitionCurator)
+class ExhibitionCuratorTR(TranslationOptions):
+    fields = ("name", "role")
+    required_languages = ("en",)
+
+
+@register(models.ObjectType)
+class ObjectTypeTR(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("en",)
+
+
+@register(models.Material)
+class MaterialTR(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("en",)
+
+
+@register(models.Culture)
+class CultureTR(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("en",)
+
+
+@register(models.Place)
+class PlaceTR(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("en",)
