@@ -8,3 +8,7 @@ DEBUG = True
 # A development-only key; production.py refuses to start without SECRET_KEY.
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")  # noqa: S105
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Serve static files from the finders; no collectstatic needed outside production.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
