@@ -1,0 +1,64 @@
+"""The editor's path: the page editor refuses bad input with messages on the fields."""
+
+import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from collections_app.models import RelicPage
+
+pytestmark = pytest.mark.django_db
+
+
+def relic_form(tree, **overrides):
+    data = {
+        "title_en": "Bronze mirror",
+        "slug_en": "bronze-mirror",
+        "accession_number": "NEW-1",
+        "object_type": tree.relic.object_type.pk,
+        "earliest_year": -100,
+        "latest_year": 100,
+        "rights_uri": "https://creativecommons.org/publicdomain/mark/1.0/",
+        "description_en": rich_text("<p>A mirror.</p>"),
+        "gallery_images": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def add_url(parent):
+    return f"/admin/pages/add/collections_app/relicpage/{parent.pk}/"
+
+
+def test_editor_can_create_a_relic(admin_client, tree):
+    response = admin_client.post(add_url(tree.museum), relic_form(tree))
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    relic = RelicPage.objects.get(accession_number="NEW-1")
+    assert relic.museum_id == tree.museum.pk
+
+
+def test_editor_sees_an_error_when_latest_year_precedes_earliest(admin_client, tree):
+    response = admin_client.post(add_url(tree.museum), relic_form(tree, earliest_year=100, latest_year=-100))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "before the earliest year" in errors["latest_year"][0]
+    assert not RelicPage.objects.filter(accession_number="NEW-1").exists()
+
+
+def test_editor_sees_an_error_for_a_duplicate_accession_number(admin_client, tree):
+    response = admin_client.post(add_url(tree.museum), relic_form(tree, accession_number=tree.relic.accession_number))
+    assert response.status_code == 200
+    assert "already has a relic" in response.context["form"].errors["accession_number"][0]
+
+
+def test_relic_cannot_be_created_outside_a_museum(admin_client, tree):
+    response = admin_client.get(add_url(tree.exhibition_index))
+    assert response.status_code in (302, 403)
+    assert not RelicPage.objects.filter(accession_number="NEW-1").exists()
+
+
+def test_admin_edit_form_offers_every_language(admin_client, tree):
+    response = admin_client.get(f"/admin/pages/{tree.relic.pk}/edit/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    for field in ("title_en", "title_zh_hans", "title_kk", "description_fa", "period_label_be"):
+        assert f'name="{field}"' in content
