@@ -23,8 +23,7 @@ class LanguageAPIMixin:
             language = normalise(requested)
             if language is None:
                 raise BadRequestError(
-                    "lang=%s is not one of this portal's languages: %s"
-                    % (requested, ", ".join(settings.LANGUAGE_CODES))
+                    f"lang={requested} is not one of this portal's languages: {', '.join(settings.LANGUAGE_CODES)}"
                 )
         else:
             language = translation.get_language_from_request(request) or settings.LANGUAGE_CODE

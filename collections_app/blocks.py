@@ -31,7 +31,9 @@ class SectionBlock(blocks.StructBlock):
         description = _("A passage of the story, with an optional heading.")
         preview_value = {
             "heading": _("Along the caravan roads"),
-            "text": "<p>" + str(_("Merchants, pilgrims and envoys carried objects and ideas between the oases.")) + "</p>",
+            "text": "<p>"
+            + str(_("Merchants, pilgrims and envoys carried objects and ideas between the oases."))
+            + "</p>",
         }
 
 

@@ -81,7 +81,9 @@ def tree(db):
         slug_ru="дин-хоумуу",
         description_ru="<p>Ритуальный сосуд.</p>",
     )
-    other_relic = factories.RelicPageFactory(parent=other_museum, with_image=True, title="Kelermes panther", slug_en="kelermes-panther")
+    other_relic = factories.RelicPageFactory(
+        parent=other_museum, with_image=True, title="Kelermes panther", slug_en="kelermes-panther"
+    )
     exhibition = factories.ExhibitionPageFactory(
         parent=exhibition_index,
         title="Along the Silk Roads",

@@ -3,8 +3,8 @@
 import io
 
 import factory
-from django.core.files.images import ImageFile
 import wagtail_factories
+from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.models import Collection
 

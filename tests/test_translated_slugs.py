@@ -54,7 +54,13 @@ def test_home_page_keeps_one_slug_in_every_language(tree):
 
 @pytest.mark.parametrize(
     ("header", "target"),
-    [("ru-RU,ru;q=0.9,en;q=0.5", "/ru/"), ("zh-CN,zh;q=0.9", "/zh-hans/"), ("fa", "/fa/"), ("", "/en/"), ("xx", "/en/")],
+    [
+        ("ru-RU,ru;q=0.9,en;q=0.5", "/ru/"),
+        ("zh-CN,zh;q=0.9", "/zh-hans/"),
+        ("fa", "/fa/"),
+        ("", "/en/"),
+        ("xx", "/en/"),
+    ],
 )
 def test_root_redirects_by_accept_language(client, tree, header, target):
     response = client.get("/", headers={"accept-language": header} if header else {})

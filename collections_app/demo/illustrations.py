@@ -64,19 +64,37 @@ def _draw_shape(draw: ImageDraw.ImageDraw, shape: str, box, colours, rng: random
         draw.ellipse(bx, fill=fill, outline=outline, width=line)
 
     if shape in {"vessel", "jar", "vase", "cauldron"}:
-        draw.polygon([(cx - w * 0.14, y0), (cx + w * 0.14, y0), (cx + w * 0.1, y0 + h * 0.2), (cx - w * 0.1, y0 + h * 0.2)], fill=mid, outline=dark)
+        draw.polygon(
+            [(cx - w * 0.14, y0), (cx + w * 0.14, y0), (cx + w * 0.1, y0 + h * 0.2), (cx - w * 0.1, y0 + h * 0.2)],
+            fill=mid,
+            outline=dark,
+        )
         ellipse((cx - w * 0.38, y0 + h * 0.15, cx + w * 0.38, y0 + h * 0.85), mid)
-        draw.polygon([(cx - w * 0.18, y0 + h * 0.8), (cx + w * 0.18, y0 + h * 0.8), (cx + w * 0.24, y1), (cx - w * 0.24, y1)], fill=dark)
+        draw.polygon(
+            [(cx - w * 0.18, y0 + h * 0.8), (cx + w * 0.18, y0 + h * 0.8), (cx + w * 0.24, y1), (cx - w * 0.24, y1)],
+            fill=dark,
+        )
         for i in range(3):
             yy = y0 + h * (0.35 + i * 0.12)
             draw.arc((cx - w * 0.36, yy - h * 0.05, cx + w * 0.36, yy + h * 0.05), 0, 180, fill=light, width=line)
     elif shape in {"bowl", "cup"}:
-        draw.chord((x0 + w * 0.05, y0 - h * 0.1, x1 - w * 0.05, y0 + h * 0.9), 0, 180, fill=mid, outline=dark, width=line)
+        draw.chord(
+            (x0 + w * 0.05, y0 - h * 0.1, x1 - w * 0.05, y0 + h * 0.9), 0, 180, fill=mid, outline=dark, width=line
+        )
         draw.rectangle((cx - w * 0.12, y0 + h * 0.85, cx + w * 0.12, y1), fill=dark)
         draw.line((x0 + w * 0.1, y0 + h * 0.45, x1 - w * 0.1, y0 + h * 0.45), fill=light, width=line * 2)
     elif shape in {"figure", "statue", "sculpture", "figurine"}:
         ellipse((cx - w * 0.12, y0, cx + w * 0.12, y0 + h * 0.2), mid)
-        draw.polygon([(cx - w * 0.18, y0 + h * 0.2), (cx + w * 0.18, y0 + h * 0.2), (cx + w * 0.3, y0 + h * 0.88), (cx - w * 0.3, y0 + h * 0.88)], fill=mid, outline=dark)
+        draw.polygon(
+            [
+                (cx - w * 0.18, y0 + h * 0.2),
+                (cx + w * 0.18, y0 + h * 0.2),
+                (cx + w * 0.3, y0 + h * 0.88),
+                (cx - w * 0.3, y0 + h * 0.88),
+            ],
+            fill=mid,
+            outline=dark,
+        )
         draw.rectangle((cx - w * 0.36, y0 + h * 0.88, cx + w * 0.36, y1), fill=dark)
         draw.line((cx, y0 + h * 0.25, cx, y0 + h * 0.85), fill=light, width=line)
     elif shape == "head":
@@ -97,7 +115,12 @@ def _draw_shape(draw: ImageDraw.ImageDraw, shape: str, box, colours, rng: random
     elif shape in {"textile", "carpet", "sash", "costume"}:
         draw.rectangle(box, fill=mid, outline=dark, width=line * 3)
         inset = min(w, h) * 0.1
-        draw.rectangle((x0 + inset, y0 + inset, x1 - inset, y1 - inset), fill=colours[2 if rng.random() > 0.5 else 0], outline=dark, width=line)
+        draw.rectangle(
+            (x0 + inset, y0 + inset, x1 - inset, y1 - inset),
+            fill=colours[2 if rng.random() > 0.5 else 0],
+            outline=dark,
+            width=line,
+        )
         step = max(8, int(min(w, h) / 10))
         for gx in range(int(x0 + inset), int(x1 - inset), step):
             for gy in range(int(y0 + inset), int(y1 - inset), step):
@@ -108,11 +131,23 @@ def _draw_shape(draw: ImageDraw.ImageDraw, shape: str, box, colours, rng: random
             yy = y0 + h * (0.1 + i * 0.07)
             draw.line((x0 + w * 0.1, yy, x1 - w * 0.1 - rng.random() * w * 0.2, yy), fill=dark, width=line)
     elif shape == "weapon":
-        draw.polygon([(cx - w * 0.04, y0), (cx + w * 0.04, y0), (cx + w * 0.05, y0 + h * 0.72), (cx, y0 + h * 0.8), (cx - w * 0.05, y0 + h * 0.72)], fill=light, outline=dark)
+        draw.polygon(
+            [
+                (cx - w * 0.04, y0),
+                (cx + w * 0.04, y0),
+                (cx + w * 0.05, y0 + h * 0.72),
+                (cx, y0 + h * 0.8),
+                (cx - w * 0.05, y0 + h * 0.72),
+            ],
+            fill=light,
+            outline=dark,
+        )
         draw.rectangle((cx - w * 0.2, y0 + h * 0.72, cx + w * 0.2, y0 + h * 0.77), fill=mid)
         draw.rectangle((cx - w * 0.03, y0 + h * 0.77, cx + w * 0.03, y1), fill=dark)
     elif shape == "helmet":
-        draw.pieslice((x0 + w * 0.15, y0 + h * 0.1, x1 - w * 0.15, y0 + h * 1.1), 180, 360, fill=mid, outline=dark, width=line)
+        draw.pieslice(
+            (x0 + w * 0.15, y0 + h * 0.1, x1 - w * 0.15, y0 + h * 1.1), 180, 360, fill=mid, outline=dark, width=line
+        )
         draw.rectangle((x0 + w * 0.1, y0 + h * 0.58, x1 - w * 0.1, y0 + h * 0.66), fill=dark)
     elif shape == "jewellery":
         r = min(w, h) * 0.35
@@ -125,7 +160,11 @@ def _draw_shape(draw: ImageDraw.ImageDraw, shape: str, box, colours, rng: random
             b = r * 0.13
             ellipse((px - b, py - b, px + b, py + b), light if i % 2 else mid)
     elif shape == "bell":
-        draw.polygon([(cx - w * 0.15, y0 + h * 0.1), (cx + w * 0.15, y0 + h * 0.1), (cx + w * 0.35, y1), (cx - w * 0.35, y1)], fill=mid, outline=dark)
+        draw.polygon(
+            [(cx - w * 0.15, y0 + h * 0.1), (cx + w * 0.15, y0 + h * 0.1), (cx + w * 0.35, y1), (cx - w * 0.35, y1)],
+            fill=mid,
+            outline=dark,
+        )
         draw.rectangle((cx - w * 0.05, y0, cx + w * 0.05, y0 + h * 0.1), fill=dark)
     else:  # plaque, relief, tile, stele, mural and anything else flat
         draw.rounded_rectangle(box, radius=min(w, h) * 0.04, fill=mid, outline=dark, width=line * 2)
@@ -149,7 +188,7 @@ def _fit_text(draw, position, text, size, max_width, fill) -> None:
 
 def render(title: str, spec: Illustration, seed: str) -> bytes:
     """A JPEG of `spec.width` × `spec.height` pixels, labelled as an illustration."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - layout jitter, not security
     colours = PALETTES.get(spec.palette, PALETTES["stone"])
     image = _gradient(spec.width, spec.height)
     _grain(image, rng, (120, 110, 90), count=400)
@@ -159,15 +198,23 @@ def render(title: str, spec: Illustration, seed: str) -> bytes:
 
     shadow = Image.new("RGBA", image.size, (0, 0, 0, 0))
     _draw_shape(ImageDraw.Draw(shadow), spec.shape, tuple(v + margin * 0.06 for v in box), [(0, 0, 0, 60)] * 3, rng)
-    image.paste(shadow.filter(ImageFilter.GaussianBlur(margin * 0.08)), (0, 0), shadow.filter(ImageFilter.GaussianBlur(margin * 0.08)))
+    image.paste(
+        shadow.filter(ImageFilter.GaussianBlur(margin * 0.08)),
+        (0, 0),
+        shadow.filter(ImageFilter.GaussianBlur(margin * 0.08)),
+    )
     draw = ImageDraw.Draw(image, "RGBA")
     _draw_shape(draw, spec.shape, box, colours, rng)
     _grain(image, rng, colours[0], count=spec.width // 2)
 
     draw.rectangle((0, spec.height - label_height, spec.width, spec.height), fill=(33, 33, 30))
     x = label_height * 0.4
-    _fit_text(draw, (x, spec.height - label_height * 0.82), title, label_height // 3, spec.width - 2 * x, (245, 241, 232))
-    _fit_text(draw, (x, spec.height - label_height * 0.36), LABEL, label_height // 5, spec.width - 2 * x, (200, 195, 185))
+    _fit_text(
+        draw, (x, spec.height - label_height * 0.82), title, label_height // 3, spec.width - 2 * x, (245, 241, 232)
+    )
+    _fit_text(
+        draw, (x, spec.height - label_height * 0.36), LABEL, label_height // 5, spec.width - 2 * x, (200, 195, 185)
+    )
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
     return buffer.getvalue()

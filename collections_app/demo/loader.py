@@ -7,9 +7,9 @@ changes nothing and never overwrites what an editor has changed since.
 
 import json
 import secrets
-from io import BytesIO
 from dataclasses import dataclass, field
 from datetime import date
+from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
@@ -151,9 +151,7 @@ class DemoLoader:
                     raise DemoDataError(f"Exhibition {exhibition['key']} refers to unknown relic {ref}")
 
     def _declared_elsewhere(self, kind: str, key: str) -> bool:
-        return any(
-            t["key"] == key for museum in self.museums for t in museum.get("vocabulary", {}).get(kind, [])
-        )
+        return any(t["key"] == key for museum in self.museums for t in museum.get("vocabulary", {}).get(kind, []))
 
     @staticmethod
     def _exhibition_refs(exhibition) -> list[str]:
@@ -182,8 +180,13 @@ class DemoLoader:
             self.report.add("pages")
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name=settings.WAGTAIL_SITE_NAME)
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name=settings.WAGTAIL_SITE_NAME,
+            )
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()
@@ -210,7 +213,10 @@ class DemoLoader:
         set_translations(
             page,
             "body",
-            {lang: [{"type": "section", "value": {"heading": "", "text": text}}] for lang, text in data["body"].items()},
+            {
+                lang: [{"type": "section", "value": {"heading": "", "text": text}}]
+                for lang, text in data["body"].items()
+            },
         )
         home.add_child(instance=page)
         publish(page)
@@ -278,7 +284,14 @@ class DemoLoader:
             relic.original_title = original.get("text", "")
             relic.original_title_language = original.get("lang", "")
             set_title_and_slugs(relic, data["title"])
-            for field_name in ("period_label", "technique", "dimensions_note", "provenance", "description", "credit_line"):
+            for field_name in (
+                "period_label",
+                "technique",
+                "dimensions_note",
+                "provenance",
+                "description",
+                "credit_line",
+            ):
                 set_translations(relic, field_name, data.get(field_name))
             for name, value in (data.get("dimensions") or {}).items():
                 if value is not None:
@@ -289,8 +302,11 @@ class DemoLoader:
             set_translations(
                 gallery_item,
                 "alt_text",
-                {lang: template.format(title=data["title"][lang])
-                 for lang, template in self.site["image_alt"].items() if lang in data["title"]},
+                {
+                    lang: template.format(title=data["title"][lang])
+                    for lang, template in self.site["image_alt"].items()
+                    if lang in data["title"]
+                },
             )
             relic.gallery_images = [gallery_item]
             relic.materials = [self.terms["materials"][k] for k in data.get("materials", [])]
@@ -302,12 +318,25 @@ class DemoLoader:
     def illustration(self, collection: Collection, data, *, large: bool) -> CollectionImage:
         shape = data.get("illustration", {}).get("shape", "plaque")
         palette = data.get("illustration", {}).get("palette", "stone")
-        portrait = shape in {"figure", "statue", "sculpture", "figurine", "head", "weapon", "stele", "vessel", "jar", "vase"}
+        portrait = shape in {
+            "figure",
+            "statue",
+            "sculpture",
+            "figurine",
+            "head",
+            "weapon",
+            "stele",
+            "vessel",
+            "jar",
+            "vase",
+        }
         long_side = 4800 if large else 2000
         long_side = max(320, int(long_side * self.image_scale))
         short_side = long_side * 3 // 4
         width, height = (short_side, long_side) if portrait else (long_side, short_side)
-        content = render(data["title"]["en"], Illustration(shape, palette, width, height), seed=data["accession_number"])
+        content = render(
+            data["title"]["en"], Illustration(shape, palette, width, height), seed=data["accession_number"]
+        )
         image = CollectionImage(
             title=data["title"]["en"],
             collection=collection,
@@ -379,8 +408,9 @@ class DemoLoader:
             if password is None:
                 password = secrets.token_urlsafe(12)
                 self.report.password = password
-            account = User(username=username, is_superuser=superuser, is_staff=superuser,
-                           email=f"{username}@demo.invalid")
+            account = User(
+                username=username, is_superuser=superuser, is_staff=superuser, email=f"{username}@demo.invalid"
+            )
             account.set_password(password)
             account.save()
             account.groups.set(groups)
@@ -391,26 +421,30 @@ class DemoLoader:
         home = HomePage.objects.first()
         for permission in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
             GroupPagePermission.objects.get_or_create(
-                group=curators, page=home, permission=Permission.objects.get(codename=permission,
-                                                                              content_type__app_label="wagtailcore")
+                group=curators,
+                page=home,
+                permission=Permission.objects.get(codename=permission, content_type__app_label="wagtailcore"),
             )
         user("admin", superuser=True)
         user("curator", groups=[curators])
 
-        image_perms = Permission.objects.filter(content_type__app_label="wagtailimages",
-                                                codename__in=["add_image", "change_image", "choose_image"])
+        image_perms = Permission.objects.filter(
+            content_type__app_label="wagtailimages", codename__in=["add_image", "change_image", "choose_image"]
+        )
         for museum in MuseumPage.objects.order_by("path"):
             group, _ = Group.objects.get_or_create(name=f"{museum.title_en} editors")
             group.permissions.add(admin_access)
             for permission in ("add_page", "change_page", "publish_page", "lock_page"):
                 GroupPagePermission.objects.get_or_create(
-                    group=group, page=museum,
+                    group=group,
+                    page=museum,
                     permission=Permission.objects.get(codename=permission, content_type__app_label="wagtailcore"),
                 )
             collection = self.collection_for(museum)
             for permission in image_perms:
-                GroupCollectionPermission.objects.get_or_create(group=group, collection=collection,
-                                                                permission=permission)
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=permission
+                )
             user(f"editor-{museum.slug_en}", groups=[group])
 
         for lang in settings.LANGUAGE_CODES:

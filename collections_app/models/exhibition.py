@@ -160,3 +160,6 @@ class ExhibitionRelic(models.Model):
     class Meta:
         ordering = ["sort_order"]
         constraints = [models.UniqueConstraint(fields=["exhibition", "relic"], name="unique_relic_per_exhibition")]
+
+    def __str__(self) -> str:
+        return f"{self.exhibition_id} → {self.relic_id}"

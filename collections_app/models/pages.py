@@ -1,8 +1,8 @@
 """The site's frame: home page, the two index pages and free-standing pages."""
 
 from django.db import models
-from modeltranslation.utils import build_localized_fieldname
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -26,7 +26,11 @@ class HomePage(BasePage):
     translated_fields = ("title", "intro")
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["collections_app.MuseumIndexPage", "collections_app.ExhibitionIndexPage", "collections_app.StandardPage"]
+    subpage_types = [
+        "collections_app.MuseumIndexPage",
+        "collections_app.ExhibitionIndexPage",
+        "collections_app.StandardPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -92,9 +96,7 @@ class ExhibitionIndexPage(BasePage):
         from collections_app.models import ExhibitionPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["exhibitions"] = (
-            ExhibitionPage.objects.child_of(self).live().public().order_by("-opening_date", "path")
-        )
+        context["exhibitions"] = ExhibitionPage.objects.child_of(self).live().public().order_by("-opening_date", "path")
         return context
 
 

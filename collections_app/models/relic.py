@@ -106,13 +106,21 @@ class RelicPage(BasePage):
     )
     materials = ParentalManyToManyField("collections_app.Material", verbose_name=_("materials"), blank=True)
     technique = models.CharField(_("technique"), max_length=255, blank=True)
-    height_cm = models.DecimalField(_("height (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive)
-    width_cm = models.DecimalField(_("width (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive)
-    depth_cm = models.DecimalField(_("depth (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive)
+    height_cm = models.DecimalField(
+        _("height (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive
+    )
+    width_cm = models.DecimalField(
+        _("width (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive
+    )
+    depth_cm = models.DecimalField(
+        _("depth (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive
+    )
     diameter_cm = models.DecimalField(
         _("diameter (cm)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=_positive
     )
-    weight_kg = models.DecimalField(_("weight (kg)"), max_digits=10, decimal_places=3, null=True, blank=True, validators=_positive)
+    weight_kg = models.DecimalField(
+        _("weight (kg)"), max_digits=10, decimal_places=3, null=True, blank=True, validators=_positive
+    )
     dimensions_note = models.CharField(_("note on dimensions"), max_length=255, blank=True)
     find_spot = models.ForeignKey(
         "collections_app.Place",

@@ -27,9 +27,7 @@ def page_alternates(context, page):
     links = []
     if current in urls:
         links.append(format_html('<link rel="canonical" href="{}">', urls[current]))
-    links.extend(
-        format_html('<link rel="alternate" hreflang="{}" href="{}">', lang, url) for lang, url in urls.items()
-    )
+    links.extend(format_html('<link rel="alternate" hreflang="{}" href="{}">', lang, url) for lang, url in urls.items())
     if settings.LANGUAGE_CODE in urls:
         links.append(format_html('<link rel="alternate" hreflang="x-default" href="{}">', urls[settings.LANGUAGE_CODE]))
     return format_html_join("\n  ", "{}", ((link,) for link in links))
