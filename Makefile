@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format check messages bench clean
+.PHONY: help run serve test test-sqlite test-postgres lint format check messages bench clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,8 +31,13 @@ run: $(INSTALLED) messages ## Set up, migrate, load the demo and serve on http:/
 serve: $(INSTALLED) messages ## Serve without touching the database
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(INSTALLED) messages ## Run the whole test suite
+test: test-sqlite test-postgres ## Run the whole test suite on SQLite, then on PostgreSQL
+
+test-sqlite: $(INSTALLED) messages ## The suite on the embedded SQLite database
 	$(BIN)/pytest
+
+test-postgres: $(INSTALLED) messages ## The suite on a throwaway PostgreSQL cluster (scripts/with-postgres)
+	scripts/with-postgres $(BIN)/pytest
 
 lint: $(INSTALLED) ## ruff, Django's checks, migrations in step with the models
 	$(BIN)/ruff check .
