@@ -39,6 +39,7 @@ class RelicPageForm(WagtailAdminPageForm):
             if clash.exists():
                 self.add_error(
                     "accession_number",
+                    # Translators: number is a museum inventory number such as "NM 7323".
                     _("This museum already has a relic with accession number %(number)s.") % {"number": accession},
                 )
         return cleaned

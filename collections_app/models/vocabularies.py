@@ -101,6 +101,7 @@ def validate_year_range(earliest: int | None, latest: int | None) -> None:
     if earliest is not None and latest is not None and latest < earliest:
         raise ValidationError(
             {
+                # Translators: latest and earliest are years; negative numbers are years BCE.
                 "latest_year": _(
                     "The latest year (%(latest)s) is before the earliest year (%(earliest)s). "
                     "Years BCE are negative numbers: 500 BCE is -500."
