@@ -62,3 +62,19 @@ def test_admin_edit_form_offers_every_language(admin_client, tree):
     content = response.content.decode()
     for field in ("title_en", "title_zh_hans", "title_kk", "description_fa", "period_label_be"):
         assert f'name="{field}"' in content
+
+
+def test_every_page_type_opens_in_the_editor(admin_client, tree):
+    for page in [*tree.pages(), tree.other_museum]:
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, type(page).__name__
+
+
+@pytest.mark.parametrize("model", ["objecttype", "material", "culture", "place"])
+def test_vocabularies_are_editable_snippets_with_every_language(admin_client, tree, model):
+    listing = admin_client.get(f"/admin/snippets/collections_app/{model}/")
+    assert listing.status_code == 200
+    response = admin_client.get(f"/admin/snippets/collections_app/{model}/add/")
+    assert response.status_code == 200
+    assert 'name="name_en"' in response.content.decode()
+    assert 'name="name_uz"' in response.content.decode()

@@ -1,0 +1,158 @@
+"""`load_demo`: the content a newcomer browses after `make run`."""
+
+import io
+from collections import Counter
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.utils import translation
+from wagtail.models import Page, Revision
+
+from collections_app.demo import loader as demo_loader
+from collections_app.demo.loader import DemoLoader, illustration_size
+from collections_app.models import (
+    CollectionImage,
+    ExhibitionPage,
+    ExhibitionRelic,
+    Material,
+    MuseumPage,
+    ObjectType,
+    RelicPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+MEMBER_STATES = {"CN", "RU", "IN", "PK", "KZ", "KG", "TJ", "UZ", "IR", "BY"}
+PASSWORD = "demo-password-for-tests"
+
+
+def load(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
+    out = io.StringIO()
+    call_command("load_demo", image_scale=0.05, stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    User = get_user_model()
+    return {
+        "pages": sorted(Page.objects.values_list("pk", "path", "url_path_en", "live", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "images": sorted(CollectionImage.objects.values_list("pk", "file", "file_hash")),
+        "terms": (ObjectType.objects.count(), Material.objects.count()),
+        "links": sorted(ExhibitionRelic.objects.values_list("exhibition_id", "relic_id")),
+        "users": sorted(User.objects.values_list("username", "password")),
+        "groups": sorted(Group.objects.values_list("name", flat=True)),
+    }
+
+
+@pytest.fixture
+def demo(monkeypatch):
+    load(monkeypatch)
+
+
+def test_loading_twice_changes_nothing(monkeypatch):
+    first_output = load(monkeypatch)
+    before = snapshot()
+    second_output = load(monkeypatch)
+    assert snapshot() == before
+    assert "Demo content created" in first_output
+    assert "nothing to do" in second_output
+
+
+def test_ten_member_museums_with_their_relics(demo):
+    museums = MuseumPage.objects.live()
+    assert {museum.country for museum in museums} == MEMBER_STATES
+    assert RelicPage.objects.live().count() >= 60
+    per_museum = Counter(RelicPage.objects.values_list("museum_id", flat=True))
+    assert len(per_museum) == 10
+    assert min(per_museum.values()) >= 5
+
+
+def test_shared_exhibitions_draw_on_three_or_more_museums(demo):
+    exhibitions = ExhibitionPage.objects.live()
+    assert exhibitions.count() >= 3
+    for exhibition in exhibitions:
+        museums = set(exhibition.relic_links.values_list("relic__museum_id", flat=True))
+        assert len(museums) >= 3, exhibition.title
+
+
+def test_every_relic_reads_in_english_chinese_and_russian(demo):
+    for relic in RelicPage.objects.all():
+        for lang in ("en", "zh_hans", "ru"):
+            assert getattr(relic, f"title_{lang}"), (relic.accession_number, lang)
+            assert getattr(relic, f"description_{lang}"), (relic.accession_number, lang)
+
+
+def test_some_languages_are_left_to_fall_back(demo):
+    relics = RelicPage.objects.all()
+    kazakh = [relic for relic in relics if relic.title_kk]
+    assert kazakh, "the demo should show some Kazakh translations"
+    assert len(kazakh) < relics.count(), "and leave others to fall back to Russian"
+    untranslated = next(relic for relic in relics if not relic.title_kk)
+    with translation.override("kk"):
+        assert untranslated.title == untranslated.title_ru
+
+
+def test_demo_pages_answer_in_every_language(client, demo):
+    relic = RelicPage.objects.live().first()
+    exhibition = ExhibitionPage.objects.live().first()
+    for page in (relic, relic.museum, exhibition):
+        for lang in ("en", "zh-hans", "ru", "hi", "ur", "fa", "kk", "ky", "tg", "uz", "be"):
+            with translation.override(lang):
+                url = page.url
+            assert client.get(url).status_code == 200, (lang, url)
+
+
+def test_illustrations_say_they_are_illustrations(demo):
+    for image in CollectionImage.objects.all():
+        assert image.is_illustration
+        assert image.rights_uri == "https://creativecommons.org/publicdomain/zero/1.0/"
+    item = RelicPage.objects.first().gallery_images.first()
+    assert "not a photograph" in item.caption_en
+
+
+def test_some_illustrations_are_large_enough_for_deep_zoom():
+    loader = DemoLoader()
+    sizes = []
+    for position, museum in enumerate(loader.museums):
+        for number, relic in enumerate(museum["relics"]):
+            shape = relic.get("illustration", {}).get("shape", "plaque")
+            sizes.append(max(illustration_size(shape, large=(position + number) % 7 == 0)))
+    assert sum(1 for size in sizes if size >= 4000) >= 5
+
+
+def test_demo_accounts_fit_the_roles(client, demo):
+    User = get_user_model()
+    usernames = set(User.objects.values_list("username", flat=True))
+    museum_slugs = set(MuseumPage.objects.values_list("slug_en", flat=True))
+    expected = {"admin", "curator"} | {f"editor-{slug}" for slug in museum_slugs}
+    expected |= {f"translator-{code}" for code in ("zh-hans", "ru", "hi", "ur", "fa", "kk", "ky", "tg", "uz", "be")}
+    assert expected <= usernames
+    assert client.login(username="editor-national-museum-of-china", password=PASSWORD)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_generated_password_is_printed_once(monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    first, second = io.StringIO(), io.StringIO()
+    call_command("load_demo", image_scale=0.05, stdout=first)
+    call_command("load_demo", image_scale=0.05, stdout=second)
+    printed = first.getvalue().split("password: ")[1].split()[0]
+    assert get_user_model().objects.get(username="admin").check_password(printed)
+    assert "password" not in second.getvalue()
+
+
+def test_inconsistent_data_is_refused_before_anything_is_written(monkeypatch):
+    original = demo_loader.DemoLoader.__init__
+
+    def broken(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.museums[0]["relics"][0]["object_type"] = "no-such-type"
+
+    monkeypatch.setattr(demo_loader.DemoLoader, "__init__", broken)
+    with pytest.raises(CommandError, match="no-such-type"):
+        call_command("load_demo", image_scale=0.05, stdout=io.StringIO())
+    assert not MuseumPage.objects.exists()
