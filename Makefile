@@ -24,12 +24,13 @@ messages: $(INSTALLED) ## Compile the gettext catalogues in locale/
 
 run: $(INSTALLED) messages ## Set up, migrate, load the demo and serve on http://127.0.0.1:$(PORT)/
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) load_demo
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo
 	@echo "Public site: http://127.0.0.1:$(PORT)/    Admin: http://127.0.0.1:$(PORT)/admin/"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "Log in as admin, curator, editor-<museum slug> or translator-<language code> (password: DEMO_PASSWORD, or the one printed above when the accounts were created)."
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 serve: $(INSTALLED) messages ## Serve without touching the database
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: test-sqlite test-postgres ## Run the whole test suite on SQLite, then on PostgreSQL
 

@@ -9,13 +9,16 @@ import json
 import secrets
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
@@ -192,17 +195,20 @@ class DemoLoader:
             root.add_child(instance=home)
             publish(home)
             self.report.add("pages")
+        # Full URLs (canonical, hreflang, API html_url) come from the Site
+        # record: point it at the address the demo is served on.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        address = {
+            "hostname": base.hostname or "localhost",
+            "port": base.port or (443 if base.scheme == "https" else 80),
+            "root_page": home,
+        }
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name=settings.WAGTAIL_SITE_NAME,
-            )
-        elif site.root_page_id != home.pk:
-            site.root_page = home
+            Site.objects.create(is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME, **address)
+        elif any(getattr(site, name) != value for name, value in address.items()):
+            for name, value in address.items():
+                setattr(site, name, value)
             site.save()
         return home
 
@@ -262,7 +268,7 @@ class DemoLoader:
     def museum(self, index: MuseumIndexPage, data, position: int) -> None:
         museum = MuseumPage.objects.child_of(index).filter(slug_en=data["slug"]).first()
         if museum is None:
-            museum = MuseumPage(country=data["country"], website=data.get("website", ""))
+            museum = MuseumPage(country=data["country"], website=data.get("website") or "")
             set_title_and_slugs(museum, data["name"], {"en": data["slug"]})
             set_translations(museum, "city", data["city"])
             set_translations(museum, "about", data.get("about"))
@@ -309,7 +315,7 @@ class DemoLoader:
                 set_translations(relic, field_name, data.get(field_name))
             for name, value in (data.get("dimensions") or {}).items():
                 if value is not None:
-                    setattr(relic, name, value)
+                    setattr(relic, name, Decimal(str(value)))
             image = self.illustration(collection, data, large=large)
             gallery_item = RelicImage(image=image)
             set_translations(gallery_item, "caption", self.site["image_caption"])
@@ -324,7 +330,10 @@ class DemoLoader:
             )
             relic.gallery_images = [gallery_item]
             relic.materials = [self.terms["materials"][k] for k in data.get("materials", [])]
-            museum.add_child(instance=relic)
+            try:
+                museum.add_child(instance=relic)
+            except ValidationError as error:
+                raise DemoDataError(f"{key}: {error}") from error
             publish(relic)
             self.report.add("relics")
         self.relics[key] = relic
