@@ -119,6 +119,12 @@ class ImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
         description = _("A large image with alt text and a caption.")
 
+    def get_preview_value(self):
+        from collections_app.models import CollectionImage
+
+        image = CollectionImage.objects.order_by("pk").first()
+        return self.to_python({"image": getattr(image, "pk", None), "alt_text": getattr(image, "default_alt_text", "")})
+
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quotation"))
