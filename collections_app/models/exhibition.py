@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -131,7 +132,7 @@ class ExhibitionPage(BasePage):
 
 class ExhibitionCurator(Orderable):
     exhibition = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="curators")
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     museum = models.ForeignKey(
         "collections_app.MuseumPage",

@@ -8,6 +8,7 @@ GeoNames) for linked-data exports. Registered as snippets in wagtail_hooks.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
@@ -17,7 +18,7 @@ from collections_app.countries import COUNTRY_CHOICES
 class VocabularyTerm(index.Indexed, models.Model):
     """What every vocabulary shares: a translated name, a stable slug and an authority link."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("vocabulary term", "name"), max_length=200)
     slug = models.SlugField(
         _("slug"),
         max_length=100,
