@@ -1,6 +1,6 @@
 """Keep derived data true when Wagtail changes the tree behind a model's back."""
 
-from wagtail.signals import page_published, post_page_move
+from wagtail.signals import post_page_move
 
 
 def update_relic_museum(sender, instance, parent_page_after, **kwargs):
@@ -10,12 +10,7 @@ def update_relic_museum(sender, instance, parent_page_after, **kwargs):
     RelicPage.objects.filter(path__startswith=instance.path).update(museum_id=parent_page_after.pk)
 
 
-def sync_exhibition_links(sender, instance, **kwargs):
-    instance.sync_relic_links()
-
-
 def connect():
-    from collections_app.models import ExhibitionPage, RelicPage
+    from collections_app.models import RelicPage
 
     post_page_move.connect(update_relic_museum, sender=RelicPage, dispatch_uid="relic_museum_on_move")
-    page_published.connect(sync_exhibition_links, sender=ExhibitionPage, dispatch_uid="exhibition_links_on_publish")
