@@ -304,15 +304,9 @@ class DemoLoader:
             relic.original_title = original.get("text", "")
             relic.original_title_language = original.get("lang", "")
             set_title_and_slugs(relic, data["title"])
-            for field_name in (
-                "period_label",
-                "technique",
-                "dimensions_note",
-                "provenance",
-                "description",
-                "credit_line",
-            ):
-                set_translations(relic, field_name, data.get(field_name))
+            for field_name in RelicPage.translated_fields:
+                if field_name != "title":
+                    set_translations(relic, field_name, data.get(field_name))
             for name, value in (data.get("dimensions") or {}).items():
                 if value is not None:
                     setattr(relic, name, Decimal(str(value)))
