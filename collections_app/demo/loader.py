@@ -114,10 +114,9 @@ def publish(page) -> None:
 
 
 class DemoLoader:
-    def __init__(self, *, image_scale: float = 1.0, password: str | None = None, stdout=None):
+    def __init__(self, *, image_scale: float = 1.0, password: str | None = None):
         self.image_scale = image_scale
         self.password = password
-        self.stdout = stdout
         self.report = Report()
         self.site = load_json("site.json")
         self.museums = [load_json(path.relative_to(DATA_DIR)) for path in sorted((DATA_DIR / "museums").glob("*.json"))]
@@ -125,7 +124,6 @@ class DemoLoader:
         self.exhibitions = load_json("exhibitions.json") if exhibitions_file.exists() else []
         self.terms: dict[str, dict[str, object]] = {kind: {} for kind in VOCABULARIES}
         self.relics: dict[str, RelicPage] = {}
-        self.images: dict[str, CollectionImage] = {}
 
     # -- entry point -------------------------------------------------------
     @transaction.atomic
@@ -149,26 +147,27 @@ class DemoLoader:
         slugs = [m["slug"] for m in self.museums]
         if len(set(slugs)) != len(slugs):
             raise DemoDataError("Two museum files share a slug.")
+        # Vocabulary terms are shared: a term declared in any file may be used in all.
+        declared = {
+            f"{kind}:{term['key']}"
+            for museum in self.museums
+            for kind in VOCABULARIES
+            for term in museum.get("vocabulary", {}).get(kind, [])
+        }
         known = set()
         for museum in self.museums:
-            keys = set()
-            for kind in VOCABULARIES:
-                keys |= {f"{kind}:{t['key']}" for t in museum.get("vocabulary", {}).get(kind, [])}
             for relic in museum["relics"]:
                 known.add(f"{museum['slug']}/{relic['key']}")
                 refs = [("object_types", relic["object_type"])]
                 refs += [("cultures", relic.get("culture")), ("places", relic.get("find_spot"))]
                 refs += [("materials", key) for key in relic.get("materials", [])]
                 for kind, key in refs:
-                    if key and f"{kind}:{key}" not in keys and not self._declared_elsewhere(kind, key):
+                    if key and f"{kind}:{key}" not in declared:
                         raise DemoDataError(f"{museum['slug']}/{relic['key']}: {kind} '{key}' is not declared")
         for exhibition in self.exhibitions:
             for ref in self._exhibition_refs(exhibition):
                 if ref not in known:
                     raise DemoDataError(f"Exhibition {exhibition['key']} refers to unknown relic {ref}")
-
-    def _declared_elsewhere(self, kind: str, key: str) -> bool:
-        return any(t["key"] == key for museum in self.museums for t in museum.get("vocabulary", {}).get(kind, []))
 
     @staticmethod
     def _exhibition_refs(exhibition) -> list[str]:
