@@ -10,6 +10,7 @@ class CollectionsAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from collections_app import signals
+        from collections_app import indexing, signals
 
         signals.connect()
+        indexing.localize_search_fields()
