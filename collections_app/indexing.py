@@ -44,10 +44,21 @@ def _kind(field):
     return None
 
 
+_instances: dict[tuple, index.BaseField] = {}
+
+
 def _localized(field, field_name):
-    if _kind(field) is index.SearchField:
-        return LocalizedSearchField(field_name, boost=field.boost, **field.kwargs)
-    return LocalizedAutocompleteField(field_name, **field.kwargs)
+    """One shared instance per (kind, name, options): Wagtail's check that page
+    models keep Page's core search fields compares them by identity."""
+    kind = _kind(field)
+    boost = field.boost if kind is index.SearchField else None
+    key = (kind, field_name, boost, tuple(sorted(field.kwargs.items())))
+    if key not in _instances:
+        if kind is index.SearchField:
+            _instances[key] = LocalizedSearchField(field_name, boost=boost, **field.kwargs)
+        else:
+            _instances[key] = LocalizedAutocompleteField(field_name, **field.kwargs)
+    return _instances[key]
 
 
 def localize_search_fields() -> None:
