@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-sqlite test-postgres lint format check messages bench clean
+.PHONY: help run serve test test-sqlite test-postgres lint format messages clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'

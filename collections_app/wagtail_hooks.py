@@ -1,10 +1,14 @@
-"""Admin registrations: the shared vocabularies as snippets."""
+"""Admin registrations: the shared vocabularies as snippets; guards on page actions."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from collections_app.models import Culture, Material, ObjectType, Place
+from collections_app.models import Culture, Material, ObjectType, Place, RelicPage
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -45,3 +49,46 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+def _accession_taken(relic, museum_id, *, by_another=True) -> bool:
+    """Whether the museum has a relic with this number (other than `relic` itself, for a move)."""
+    clashes = RelicPage.objects.filter(museum_id=museum_id, accession_number=relic.accession_number)
+    if by_another:
+        clashes = clashes.exclude(pk=relic.pk)
+    return clashes.exists()
+
+
+def _refuse(request, relic, redirect_to):
+    messages.error(
+        request,
+        _(
+            "That museum already has a relic with accession number %(number)s. "
+            "Choose another museum, or add a new relic with its own number."
+        )
+        % {"number": relic.accession_number},
+    )
+    return redirect(redirect_to)
+
+
+@hooks.register("before_copy_page", order=-1)
+def refuse_copying_a_relic_onto_a_taken_accession_number(request, page):
+    """A copy keeps its accession number, which must stay unique within the museum.
+
+    Without this guard, copying a relic into its own museum fails deep in the
+    save with a server error; the editor gets the reason instead. Runs before
+    wagtail-modeltranslation's own copy hook, which performs the copy.
+    """
+    if request.method != "POST" or not isinstance(page.specific, RelicPage):
+        return None
+    target = request.POST.get("new_parent_page")
+    if target and _accession_taken(page.specific, target, by_another=False):
+        return _refuse(request, page.specific, request.path)
+    return None
+
+
+@hooks.register("before_move_page")
+def refuse_moving_a_relic_onto_a_taken_accession_number(request, page, destination):
+    if isinstance(page, RelicPage) and _accession_taken(page, destination.pk):
+        return _refuse(request, page, reverse("wagtailadmin_pages:move", args=[page.pk]))
+    return None

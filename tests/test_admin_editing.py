@@ -4,6 +4,7 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from collections_app.models import RelicPage
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,41 @@ def test_vocabularies_are_editable_snippets_with_every_language(admin_client, tr
     assert response.status_code == 200
     assert 'name="name_en"' in response.content.decode()
     assert 'name="name_uz"' in response.content.decode()
+
+
+def copy_form(tree, parent):
+    return {
+        "new_title_en": "Copy",
+        "new_slug_en": "copy-of-ding",
+        "new_parent_page": parent.pk,
+        "publish_copies": "on",
+    }
+
+
+def test_copying_a_relic_into_its_own_museum_is_refused_with_a_reason(admin_client, tree):
+    url = f"/admin/pages/{tree.relic.pk}/copy/"
+    response = admin_client.post(url, copy_form(tree, tree.museum), follow=True)
+    assert response.status_code == 200
+    assert "already has a relic with accession number" in response.content.decode()
+    assert RelicPage.objects.filter(accession_number=tree.relic.accession_number).count() == 1
+
+
+def test_copying_a_relic_to_another_museum_keeps_its_number_and_changes_its_museum(admin_client, tree):
+    response = admin_client.post(f"/admin/pages/{tree.relic.pk}/copy/", copy_form(tree, tree.other_museum))
+    assert response.status_code == 302
+    copy = RelicPage.objects.get(accession_number=tree.relic.accession_number, museum=tree.other_museum)
+    assert copy.get_parent().pk == tree.other_museum.pk
+
+
+def test_moving_a_relic_onto_a_taken_accession_number_is_refused_with_a_reason(admin_client, tree):
+    factories.RelicPageFactory(parent=tree.other_museum, accession_number=tree.relic.accession_number)
+    url = f"/admin/pages/{tree.relic.pk}/move/{tree.other_museum.pk}/confirm/"
+    response = admin_client.post(url, follow=True)
+    assert "already has a relic with accession number" in response.content.decode()
+    assert RelicPage.objects.get(pk=tree.relic.pk).museum_id == tree.museum.pk
+
+
+def test_moving_a_relic_to_another_museum_moves_its_ownership(admin_client, tree):
+    response = admin_client.post(f"/admin/pages/{tree.relic.pk}/move/{tree.other_museum.pk}/confirm/")
+    assert response.status_code == 302
+    assert RelicPage.objects.get(pk=tree.relic.pk).museum_id == tree.other_museum.pk

@@ -226,7 +226,6 @@ class RelicPage(BasePage):
 
     parent_page_types = ["collections_app.MuseumPage"]
     subpage_types: list[str] = []
-    exclude_fields_in_copy = ["accession_number"]
 
     class Meta:
         verbose_name = _("relic")
