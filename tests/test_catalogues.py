@@ -60,3 +60,11 @@ def test_catalogue_compiles_with_matching_placeholders(code):
         ["msgfmt", "--check", "-o", "/dev/null", str(catalogue(code))], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_entry_carries_a_stale_guess_from_another_message(code):
+    """msgmerge fills a new message with a similar old one's translation and marks it
+    `#| msgid`; such a guess must be translated properly, not left in."""
+    stale = [line for line in catalogue(code).read_text(encoding="utf-8").splitlines() if line.startswith("#| msgid")]
+    assert stale == []
