@@ -8,6 +8,7 @@ that language with the portal's fallback chain. An unknown `lang` is a 400.
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -31,18 +32,10 @@ class LanguageAPIMixin:
         request.LANGUAGE_CODE = language
         super().initial(request, *args, **kwargs)
 
-    def handle_exception(self, exc):
-        if isinstance(exc, BadRequestError):
-            # Raised before DRF's own dispatch bookkeeping, so answer it here.
-            from rest_framework.response import Response
-
-            return Response({"message": str(exc)}, status=400)
-        return super().handle_exception(exc)
-
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Content-Language"] = translation.get_language()
-        response.setdefault("Vary", "Accept-Language")
+        patch_vary_headers(response, ["Accept-Language"])
         return response
 
 
