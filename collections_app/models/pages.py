@@ -15,8 +15,8 @@ from collections_app.models.base import BasePage
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(BasePage):
-    """The portal's root: shared exhibitions, member museums, recent relics."""
+class IntroPage(BasePage):
+    """A page whose own content is a translated introduction above a listing."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
@@ -24,6 +24,13 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
     translated_fields = ("title", "intro")
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroPage):
+    """The portal's root: shared exhibitions, member museums, recent relics."""
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -54,14 +61,8 @@ class HomePage(BasePage):
         return context
 
 
-class MuseumIndexPage(BasePage):
+class MuseumIndexPage(IntroPage):
     """Lists the member museums."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    translated_fields = ("title", "intro")
 
     parent_page_types = ["collections_app.HomePage"]
     subpage_types = ["collections_app.MuseumPage"]
@@ -76,14 +77,8 @@ class MuseumIndexPage(BasePage):
         return context
 
 
-class ExhibitionIndexPage(BasePage):
+class ExhibitionIndexPage(IntroPage):
     """Lists the shared exhibitions, newest first."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    translated_fields = ("title", "intro")
 
     parent_page_types = ["collections_app.HomePage"]
     subpage_types = ["collections_app.ExhibitionPage"]
