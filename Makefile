@@ -19,8 +19,9 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(INSTALLED)
 
-messages: $(INSTALLED) ## Compile the gettext catalogues in locale/
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+messages: $(INSTALLED) ## Compile the gettext catalogues in locale/ (GNU msgfmt, or Babel without it)
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=.venv -v 0; \
+	else $(BIN)/pybabel compile --domain=django --directory=locale >/dev/null; fi
 
 run: $(INSTALLED) messages ## Set up, migrate, load the demo and serve on http://127.0.0.1:$(PORT)/
 	$(MANAGE) migrate --noinput -v 0
