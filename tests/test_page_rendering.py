@@ -65,3 +65,12 @@ def test_unknown_page_is_404_in_the_visitors_language(client, tree):
     response = client.get("/ru/no-such-page/")
     assert response.status_code == 404
     assert 'lang="ru"' in response.content.decode()
+
+
+@pytest.mark.parametrize("lang", [code for code in settings.LANGUAGE_CODES if code != "en"])
+def test_interface_labels_come_from_the_languages_catalogue(client, tree, lang):
+    with translation.override(lang):
+        label = translation.gettext("Accession number")
+        url = tree.relic.url
+    assert label != "Accession number", f"no compiled catalogue for {lang} (run make messages)"
+    assert label in client.get(url).content.decode()
