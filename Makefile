@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-sqlite test-postgres lint format messages clean
+.PHONY: help run serve test test-sqlite test-postgres lint format messages fonts clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,29 +19,38 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(INSTALLED)
 
+FONTS := build/static/fonts/fonts.css
+
+$(FONTS): package-lock.json scripts/build_fonts.py
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
+	else echo "npm not found: the site will use system fonts (install Debian's npm for the Noto web fonts)."; fi
+	$(PYTHON) scripts/build_fonts.py
+
+fonts: $(FONTS) ## Install the pinned @fontsource packages and copy the web fonts into build/static/
+
 messages: $(INSTALLED) ## Compile the gettext catalogues in locale/ (GNU msgfmt, or Babel without it)
 	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=.venv -v 0; \
 	else $(BIN)/pybabel compile --domain=django --directory=locale >/dev/null; fi
 
-run: $(INSTALLED) messages ## Set up, migrate, load the demo and serve on http://127.0.0.1:$(PORT)/
+run: $(INSTALLED) messages $(FONTS) ## Set up, migrate, load the demo and serve on http://127.0.0.1:$(PORT)/
 	$(MANAGE) migrate --noinput -v 0
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo
 	@echo "Public site: http://127.0.0.1:$(PORT)/    Admin: http://127.0.0.1:$(PORT)/admin/"
 	@echo "Log in as admin, curator, editor-<museum slug> or translator-<language code> (password: DEMO_PASSWORD, or the one printed above when the accounts were created)."
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-serve: $(INSTALLED) messages ## Serve without touching the database
+serve: $(INSTALLED) messages $(FONTS) ## Serve without touching the database
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: test-sqlite test-postgres ## Run the whole test suite on SQLite, then on PostgreSQL
 
-test-sqlite: $(INSTALLED) messages ## The suite on the embedded SQLite database
+test-sqlite: $(INSTALLED) messages $(FONTS) ## The suite on the embedded SQLite database
 	$(BIN)/pytest
 
-test-postgres: $(INSTALLED) messages ## The suite on a throwaway PostgreSQL cluster (scripts/with-postgres)
+test-postgres: $(INSTALLED) messages $(FONTS) ## The suite on a throwaway PostgreSQL cluster (scripts/with-postgres)
 	scripts/with-postgres $(BIN)/pytest
 
-lint: $(INSTALLED) ## ruff, Django's checks, migrations in step with the models
+lint: $(INSTALLED) $(FONTS) ## ruff, Django's checks, migrations in step with the models
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) check --fail-level WARNING
@@ -52,4 +61,4 @@ format: $(INSTALLED) ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff format .
 
 clean: ## Remove the venv, the SQLite database and generated media
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles build node_modules

@@ -10,6 +10,26 @@ from django.conf import settings
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
+# Each language's name as its readers write it in a language menu (Django's
+# own table has e.g. "Қазақ" for Kazakh and lower-case names for others).
+NATIVE_NAMES = {
+    "en": "English",
+    "zh-hans": "简体中文",
+    "ru": "Русский",
+    "hi": "हिन्दी",
+    "ur": "اردو",
+    "fa": "فارسی",
+    "kk": "Қазақша",
+    "ky": "Кыргызча",
+    "tg": "Тоҷикӣ",
+    "uz": "Oʻzbekcha",
+    "be": "Беларуская",
+}
+
+
+def native_name(code: str) -> str:
+    return NATIVE_NAMES.get(code) or translation.get_language_info(code)["name_local"]
+
 
 def language_codes() -> list[str]:
     return list(settings.LANGUAGE_CODES)

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
@@ -25,6 +27,20 @@ class BasePage(Page):
     """
 
     translated_fields: tuple[str, ...] = ("title",)
+    #: Open Graph object type of the page.
+    og_type = "website"
+    #: Field whose text summarises the page for link previews, after search_description.
+    summary_field: str | None = None
+
+    @property
+    def og_image(self):
+        """The image a link preview shows, or None."""
+        return None
+
+    def summary_text(self, length: int = 300) -> str:
+        """Plain-text summary in the page language: the search description, else the summary field."""
+        text = self.search_description or (getattr(self, self.summary_field, "") if self.summary_field else "")
+        return Truncator(strip_tags(str(text or "")).strip()).chars(length)
 
     class Meta:
         abstract = True

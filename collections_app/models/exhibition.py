@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -13,6 +14,7 @@ from wagtail.search import index
 
 from collections_app.blocks import NarrativeBlock, relic_ids_in
 from collections_app.languages import language_codes, value_in
+from collections_app.listings import attach_museums, relic_cards
 from collections_app.models.base import BasePage
 from collections_app.serializers import TermListField
 
@@ -46,6 +48,8 @@ class ExhibitionPage(BasePage):
     body = StreamField(NarrativeBlock(), verbose_name=_("narrative"), blank=True)
 
     translated_fields = ("title", "subtitle", "introduction", "body")
+    summary_field = "introduction"
+    og_type = "article"
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("subtitle"),
@@ -94,6 +98,24 @@ class ExhibitionPage(BasePage):
         if update_fields is None:
             self.sync_relic_links()
         return result
+
+    @property
+    def og_image(self):
+        return self.hero_image
+
+    def summary_text(self, length: int = 300) -> str:
+        return super().summary_text(length) or Truncator(self.subtitle or "").chars(length)
+
+    def get_context(self, request, *args, **kwargs):
+        from collections_app.models import RelicPage
+
+        context = super().get_context(request, *args, **kwargs)
+        relics = relic_cards(RelicPage.objects.live().public().filter(pk__in=self.relic_ids()))
+        # Every relic card and grid of the narrative reads from here (see `card_relics`).
+        context["relic_cards"] = {relic.pk: relic for relic in relics}
+        context["curators"] = list(self.curators.select_related("museum"))
+        context["museums"] = attach_museums([self])[0].museums
+        return context
 
     def relic_ids(self) -> list[int]:
         """Relics placed in any language's narrative, English first."""

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from collections_app.countries import MEMBER_STATES
+from collections_app.listings import RELIC_SORTS, attach_museums, exhibition_cards, paginate, relic_cards, sorted_relics
 from collections_app.models.base import BasePage
 
 
@@ -49,6 +50,7 @@ class MuseumPage(BasePage):
         APIField("about"),
     ]
     translated_fields = ("title", "city", "about")
+    summary_field = "about"
 
     parent_page_types = ["collections_app.MuseumIndexPage"]
     subpage_types = ["collections_app.RelicPage"]
@@ -61,10 +63,14 @@ class MuseumPage(BasePage):
         from collections_app.models import ExhibitionPage, RelicPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["relics"] = (
-            RelicPage.objects.live().public().filter(museum=self).order_by("earliest_year", "accession_number")
-        )
-        context["exhibitions"] = (
-            ExhibitionPage.objects.live().public().filter(relic_links__relic__museum=self).distinct()
+        relics = relic_cards(RelicPage.objects.live().public().filter(museum=self))
+        context["sort"], relics = sorted_relics(relics, request.GET.get("sort"))
+        context["sorts"] = [(key, label) for key, (label, _order) in RELIC_SORTS.items()]
+        context["relics"] = paginate(request, relics)
+        context["relic_count"] = context["relics"].paginator.count
+        context["exhibitions"] = attach_museums(
+            exhibition_cards(
+                ExhibitionPage.objects.live().public().filter(relic_links__relic__museum=self).distinct()
+            ).order_by("-opening_date", "path")
         )
         return context

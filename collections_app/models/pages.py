@@ -1,6 +1,7 @@
 """The site's frame: home page, the two index pages and free-standing pages."""
 
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
@@ -10,6 +11,7 @@ from wagtail.search import index
 
 from collections_app.blocks import StandardBodyBlock
 from collections_app.languages import language_codes
+from collections_app.listings import attach_museums, exhibition_cards, relic_cards
 from collections_app.models.base import BasePage
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -24,6 +26,7 @@ class IntroPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
     translated_fields = ("title", "intro")
+    summary_field = "intro"
 
     class Meta:
         abstract = True
@@ -53,11 +56,16 @@ class HomePage(IntroPage):
         from collections_app.models import ExhibitionPage, MuseumPage, RelicPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["exhibitions"] = ExhibitionPage.objects.live().public().order_by("-opening_date")[:6]
-        context["museums"] = MuseumPage.objects.live().public().order_by("path")
-        context["recent_relics"] = (
-            RelicPage.objects.live().public().select_related("museum").order_by("-first_published_at")[:8]
+        context["exhibitions"] = attach_museums(
+            exhibition_cards(ExhibitionPage.objects.live().public()).order_by("-opening_date", "path")[:4]
         )
+        context["museums"] = list(MuseumPage.objects.live().public().order_by("path"))
+        context["relic_total"] = RelicPage.objects.live().public().count()
+        context["museum_index"] = MuseumIndexPage.objects.child_of(self).live().public().first()
+        context["exhibition_index"] = ExhibitionIndexPage.objects.child_of(self).live().public().first()
+        context["recent_relics"] = relic_cards(
+            RelicPage.objects.live().public().order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        )[:8]
         return context
 
 
@@ -72,8 +80,10 @@ class MuseumIndexPage(IntroPage):
         verbose_name = _("museum index page")
 
     def get_context(self, request, *args, **kwargs):
+        from collections_app.models import MuseumPage
+
         context = super().get_context(request, *args, **kwargs)
-        context["museums"] = self.get_children().live().public().specific().order_by("path")
+        context["museums"] = MuseumPage.objects.child_of(self).live().public().select_related("logo").order_by("path")
         return context
 
 
@@ -91,7 +101,9 @@ class ExhibitionIndexPage(IntroPage):
         from collections_app.models import ExhibitionPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["exhibitions"] = ExhibitionPage.objects.child_of(self).live().public().order_by("-opening_date", "path")
+        context["exhibitions"] = attach_museums(
+            exhibition_cards(ExhibitionPage.objects.child_of(self).live().public()).order_by("-opening_date", "path")
+        )
         return context
 
 
@@ -105,6 +117,7 @@ class StandardPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("intro"), APIField("body")]
     translated_fields = ("title", "intro", "body")
+    summary_field = "intro"
 
     parent_page_types = ["collections_app.HomePage", "collections_app.StandardPage"]
     subpage_types = ["collections_app.StandardPage"]

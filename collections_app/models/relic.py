@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -13,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from collections_app.l10n import format_date, format_year_range
+from collections_app.listings import neighbours
 from collections_app.models.base import BasePage
 from collections_app.models.vocabularies import validate_year_range
 from collections_app.rights import rights_field
@@ -146,6 +149,8 @@ class RelicPage(BasePage):
         "description",
         "credit_line",
     )
+    summary_field = "description"
+    og_type = "article"
 
     content_panels = [
         *BasePage.content_panels,
@@ -258,8 +263,34 @@ class RelicPage(BasePage):
         from collections_app.models import ExhibitionPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["exhibitions"] = ExhibitionPage.objects.live().public().filter(relic_links__relic=self).distinct()
+        context["exhibitions"] = (
+            ExhibitionPage.objects.live().public().filter(relic_links__relic=self).distinct().order_by("-opening_date")
+        )
+        context["gallery"] = list(
+            self.gallery_images.select_related("image").prefetch_related("image__renditions").order_by("sort_order")
+        )
+        context["previous_relic"], context["next_relic"] = neighbours(self)
+        context["materials"] = list(self.materials.all())
+        context["year_range"] = format_year_range(self.earliest_year, self.latest_year)
         return context
+
+    @property
+    def og_image(self):
+        return self.first_image
+
+    def citation(self, url: str) -> str:
+        """A plain-text reference to this record in the visitor's language."""
+        museum = self.museum.title if self.museum_id else ""
+        # Translators: how to cite a relic's record. title, museum and number are the record's;
+        # site is the portal's name; url its address; date today's date in your language's format.
+        return _("%(title)s. %(museum)s, %(number)s. %(site)s, %(url)s (accessed %(date)s).") % {
+            "title": self.title,
+            "museum": museum,
+            "number": self.accession_number,
+            "site": _("SCO Museum Alliance"),
+            "url": url,
+            "date": format_date(timezone.localdate()),
+        }
 
     @property
     def first_image(self):

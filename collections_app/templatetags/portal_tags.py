@@ -2,11 +2,15 @@
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.encoding import uri_to_iri
 from django.utils.html import format_html, format_html_join
 from wagtail.models import Site
 
-from collections_app.languages import is_rtl, shown_language
+from collections_app.l10n import format_date, format_date_range, format_number, format_year_range
+from collections_app.languages import is_rtl, native_name, shown_language
 
 register = template.Library()
 
@@ -33,25 +37,30 @@ def page_alternates(context, page):
     return format_html_join("\n  ", "{}", ((link,) for link in links))
 
 
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
-def language_switcher(context, page):
+@register.simple_tag(takes_context=True)
+def language_switcher(context, page, style="menu"):
+    """The same page in every language: a disclosure menu (header) or a plain list (footer)."""
+    template_name = "includes/language_list.html" if style == "list" else "includes/language_switcher.html"
+    return render_to_string(template_name, _switcher_options(context, page), request=context.get("request"))
+
+
+def _switcher_options(context, page):
     urls = _localized_urls(context, page)
     current = translation.get_language()
     options = []
     for code, _name in settings.LANGUAGES:
         if code not in urls:
             continue
-        info = translation.get_language_info(code)
         options.append(
             {
                 "code": code,
                 "url": urls[code],
-                "name_local": info["name_local"],
+                "name_local": native_name(code),
                 "dir": "rtl" if is_rtl(code) else "ltr",
                 "current": code == current,
             }
         )
-    return {"options": options}
+    return {"options": options, "current": next((o for o in options if o["current"]), None)}
 
 
 @register.simple_tag
@@ -66,12 +75,19 @@ def lang_attrs(instance, field_name):
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context):
+def main_menu(context, page=None):
+    """The top-level pages shown in menus, each marked current when the visitor is in its section."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return site.root_page.get_children().live().in_menu()
+    items = []
+    for item in site.root_page.get_children().live().public().in_menu().order_by("path"):
+        current = None
+        if page is not None and page.path.startswith(item.path):
+            current = "page" if page.pk == item.pk else "true"
+        items.append({"page": item, "url": item.get_url(request), "current": current})
+    return items
 
 
 @register.filter
@@ -81,3 +97,129 @@ def language_name(code):
         return translation.gettext(translation.get_language_info(code)["name"])
     except KeyError:
         return code
+
+
+# --- Locale formats ---------------------------------------------------------
+
+
+@register.filter
+def l10n_number(value, decimals=2):
+    """12.50 → "12.5" / "12,5" / "۱۲٫۵" for the page's language."""
+    return format_number(value, int(decimals))
+
+
+@register.filter
+def l10n_date(value):
+    return format_date(value)
+
+
+@register.simple_tag
+def year_range(earliest, latest):
+    return format_year_range(earliest, latest)
+
+
+@register.simple_tag
+def date_range(start, end):
+    return format_date_range(start, end)
+
+
+# --- Open Graph --------------------------------------------------------------
+
+OG_LOCALES = {
+    "en": "en_GB",
+    "zh-hans": "zh_CN",
+    "ru": "ru_RU",
+    "hi": "hi_IN",
+    "ur": "ur_PK",
+    "fa": "fa_IR",
+    "kk": "kk_KZ",
+    "ky": "ky_KG",
+    "tg": "tg_TJ",
+    "uz": "uz_UZ",
+    "be": "be_BY",
+}
+
+
+@register.simple_tag(takes_context=True)
+def open_graph(context, page):
+    """Open Graph and Twitter card tags in the page's language, with absolute URLs."""
+    request = context.get("request")
+    current = translation.get_language()
+    urls = _localized_urls(context, page)
+    tags = [
+        ("og:site_name", translation.gettext("SCO Museum Alliance")),
+        ("og:type", page.specific.og_type),
+        ("og:title", page.seo_title or page.title),
+        ("og:locale", OG_LOCALES.get(current, current)),
+    ]
+    if current in urls:
+        tags.append(("og:url", urls[current]))
+    description = page.specific.summary_text()
+    if description:
+        tags.append(("og:description", description))
+    tags.extend(("og:locale:alternate", OG_LOCALES[code]) for code in urls if code != current and code in OG_LOCALES)
+    image = page.specific.og_image
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630-c50")
+        url = rendition.url
+        if request is not None and not url.startswith(("http://", "https://")):
+            url = request.build_absolute_uri(url)
+        tags += [
+            ("og:image", url),
+            ("og:image:width", str(rendition.width)),
+            ("og:image:height", str(rendition.height)),
+        ]
+        if rendition.alt:
+            tags.append(("og:image:alt", rendition.alt))
+    html = format_html_join("\n  ", '<meta property="{}" content="{}">', tags)
+    card = "summary_large_image" if image is not None else "summary"
+    return html + format_html('\n  <meta name="twitter:card" content="{}">', card)
+
+
+# --- Relic cards in narratives -------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def card_relics(context, value):
+    """The live relics a relic card or grid block shows, as full card data.
+
+    On an exhibition page the view preloads every relic of every narrative in
+    a fixed number of queries (`relic_cards` in the context); elsewhere (block
+    previews in the admin) the block's own lookup is used.
+    """
+    preloaded = context.get("relic_cards")
+    if "relics" in value:
+        chosen = [relic for relic in value.get("relics") or [] if relic is not None]
+    else:
+        chosen = [value.get("relic")] if value.get("relic") is not None else []
+    if preloaded is None:
+        return [relic.specific for relic in chosen if relic.live]
+    return [preloaded[relic.pk] for relic in chosen if relic.pk in preloaded]
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (sorting and paging links)."""
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()
+
+
+@register.filter
+def elided_pages(page_obj):
+    """Page numbers around the current one, with "…" for the gaps."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page, readable=False):
+    """This page's absolute URL in the visitor's language; `readable` shows translated slugs unescaped."""
+    url = _localized_urls(context, page).get(translation.get_language()) or page.get_full_url(context.get("request"))
+    return uri_to_iri(url) if readable else url
+
+
+@register.simple_tag(takes_context=True)
+def citation(context, page):
+    return page.citation(canonical_url(context, page, readable=True))

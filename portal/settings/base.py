@@ -150,7 +150,9 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# build/static holds generated assets (the web fonts, `make fonts`).
+BUILD_STATIC = BASE_DIR / "build" / "static"
+STATICFILES_DIRS = [BASE_DIR / "static", *([BUILD_STATIC] if BUILD_STATIC.is_dir() else [])]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
