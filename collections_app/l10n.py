@@ -53,7 +53,9 @@ def format_number(value, decimals: int = 2, language: str | None = None) -> str:
         return ""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     locale = babel_locale(language)
-    return native_digits(format_decimal(Decimal(str(value)), format=pattern, locale=locale), language)
+    return native_digits(
+        format_decimal(Decimal(str(value)), format=pattern, locale=locale, numbering_system="default"), language
+    )
 
 
 def _year_digits(year: int, language: str | None = None) -> str:

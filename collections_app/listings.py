@@ -79,9 +79,9 @@ def sorted_relics(queryset, sort: str | None):
     return key, queryset.order_by(*RELIC_SORTS[key][1]())
 
 
-def paginate(request, items, per_page: int = RELICS_PER_PAGE):
+def paginate(request, items, per_page: int | None = None):
     """The requested page of `items`; a malformed or out-of-range number gives the nearest page."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    return Paginator(items, per_page or RELICS_PER_PAGE).get_page(request.GET.get("page"))
 
 
 def neighbours(relic):

@@ -44,7 +44,20 @@ class Tree:
         ]
 
 
+def ensure_roots():
+    """Wagtail's migrations create the page and collection roots; a transactional
+    test (live server) flushes them, so recreate them when they are missing."""
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code="en")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", title_en="Root", slug_en="root", live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def make_home():
+    ensure_roots()
     root = ensure_root_translations()
     for page in root.get_children():
         page.delete()

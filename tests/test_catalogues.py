@@ -68,3 +68,10 @@ def test_no_entry_carries_a_stale_guess_from_another_message(code):
     `#| msgid`; such a guess must be translated properly, not left in."""
     stale = [line for line in catalogue(code).read_text(encoding="utf-8").splitlines() if line.startswith("#| msgid")]
     assert stale == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_catalogue_has_no_fuzzy_entry(code):
+    """A fuzzy entry is not used by gettext: the visitor would read English."""
+    fuzzy = [msgid for msgid, _values, flags in entries(catalogue(code)) if "fuzzy" in flags]
+    assert fuzzy == [], f"{code}: {len(fuzzy)} fuzzy, e.g. {fuzzy[:3]}"

@@ -1,5 +1,7 @@
 """Template tags for the multilingual frame: alternates, switcher, fallback marks, menu."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
 from django.http import QueryDict
@@ -45,7 +47,8 @@ def language_switcher(context, page, style="menu"):
 
 
 def _switcher_options(context, page):
-    urls = _localized_urls(context, page)
+    # Links stay on the host the visitor is on: the path of each language's absolute URL.
+    urls = {code: urlsplit(url).path for code, url in _localized_urls(context, page).items()}
     current = translation.get_language()
     options = []
     for code, _name in settings.LANGUAGES:
