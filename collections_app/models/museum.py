@@ -1,6 +1,7 @@
 """A member museum: its page is the root of its own relics."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -70,7 +71,10 @@ class MuseumPage(BasePage):
         context["relic_count"] = context["relics"].paginator.count
         context["exhibitions"] = attach_museums(
             exhibition_cards(
-                ExhibitionPage.objects.live().public().filter(relic_links__relic__museum=self).distinct()
+                ExhibitionPage.objects.live()
+                .public()
+                .filter(Q(relic_links__relic__museum=self) | Q(curators__museum=self))
+                .distinct()
             ).order_by("-opening_date", "path")
         )
         return context

@@ -1,7 +1,8 @@
 """The site's frame: home page, the two index pages and free-standing pages."""
 
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
@@ -56,9 +57,11 @@ class HomePage(IntroPage):
         from collections_app.models import ExhibitionPage, MuseumPage, RelicPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["exhibitions"] = attach_museums(
-            exhibition_cards(ExhibitionPage.objects.live().public()).order_by("-opening_date", "path")[:4]
-        )
+        # Current and coming exhibitions first; when none is open, the latest ones.
+        exhibitions = exhibition_cards(ExhibitionPage.objects.live().public()).order_by("-opening_date", "path")
+        today = timezone.localdate()
+        current = exhibitions.filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today))
+        context["exhibitions"] = attach_museums(current[:4] if current.exists() else exhibitions[:4])
         context["museums"] = list(MuseumPage.objects.live().public().order_by("path"))
         context["relic_total"] = RelicPage.objects.live().public().count()
         context["museum_index"] = MuseumIndexPage.objects.child_of(self).live().public().first()
