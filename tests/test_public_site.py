@@ -123,6 +123,21 @@ class TestFallbackNotice:
         h1 = ur.find("h1")
         assert (h1["lang"], h1["dir"], h1["data-fallback-from"]) == ("en", "ltr", "en")
 
+    def test_borrowed_vocabulary_terms_are_marked_and_announced(self, client, tree):
+        from collections_app.models import Material
+
+        gold = Material.objects.create(slug="gold", name_en="Gold")
+        tree.relic.materials.add(gold)
+        tree.relic.save_revision().publish()
+        soup = get(client, url_in(tree.relic, "ru"))
+        material = soup.find(string="Gold").parent
+        assert (material["lang"], material["data-fallback-from"]) == ("en", "en")
+        object_type = soup.select_one(".eyebrow span")
+        assert not object_type.has_attr("data-fallback-from")  # the type has a Russian name
+        with translation.override("ru"):
+            english = translation.gettext("English")
+        assert english in soup.select_one(".fallback-notice").get_text()
+
     def test_every_marked_element_names_the_language_shown(self, client, tree):
         soup = get(client, url_in(tree.museum, "kk"))
         for element in soup.select("[data-fallback-from]"):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from collections_app.l10n import format_date, format_year_range
+from collections_app.languages import shown_language
 from collections_app.listings import neighbours
 from collections_app.models.base import BasePage
 from collections_app.models.vocabularies import validate_year_range
@@ -277,6 +278,21 @@ class RelicPage(BasePage):
     @property
     def og_image(self):
         return self.first_image
+
+    def fallback_languages(self, language: str | None = None) -> dict[str, str]:
+        """The record's own fields plus the museum and vocabulary terms its facts table shows."""
+        borrowed = super().fallback_languages(language)
+        related = [("museum", self.museum), ("object_type", self.object_type), ("culture", self.culture)]
+        related += [("find_spot", self.find_spot)]
+        related += [(f"material:{material.pk}", material) for material in self.materials.all()]
+        for key, instance in related:
+            if instance is None:
+                continue
+            field = "title" if key == "museum" else "name"
+            shown = shown_language(instance, field, language)
+            if shown and shown != (language or translation.get_language()):
+                borrowed[key] = shown
+        return borrowed
 
     def citation(self, url: str) -> str:
         """A plain-text reference to this record in the visitor's language."""
