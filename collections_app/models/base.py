@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
-from collections_app.languages import fallback_chain, has_value, language_codes, shown_language
+from collections_app.languages import fallback_chain, has_value, language_codes, native_name, shown_language
 
 
 class BasePage(Page):
@@ -80,6 +80,28 @@ class BasePage(Page):
             if shown and shown != language:
                 borrowed[field] = shown
         return borrowed
+
+    # --- Preview in any language -------------------------------------------
+
+    @property
+    def preview_modes(self):
+        """One preview mode per portal language, labelled in that language."""
+        return [(code, native_name(code)) for code in language_codes()]
+
+    @property
+    def default_preview_mode(self):
+        return settings.LANGUAGE_CODE
+
+    def serve_preview(self, request, mode_name):
+        """Render the draft as a visitor of `mode_name`'s language would read it."""
+        language = mode_name if mode_name in language_codes() else settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):
+                response.render()
+        response["Content-Language"] = language
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
