@@ -16,15 +16,16 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from wagtail.models import Collection, Page, Site
 
+from collections_app import permissions
 from collections_app.demo.illustrations import Illustration, render
 from collections_app.models import (
     CollectionImage,
@@ -399,7 +400,6 @@ class DemoLoader:
     def accounts(self) -> None:
         """Demo accounts and groups; passwords are set only when an account is created."""
         User = get_user_model()
-        admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
         password = self.password
 
         def user(username, *, groups=(), superuser=False):
@@ -417,40 +417,15 @@ class DemoLoader:
             account.groups.set(groups)
             self.report.add("accounts")
 
-        curators, _ = Group.objects.get_or_create(name="Alliance curators")
-        curators.permissions.add(admin_access)
-        home = HomePage.objects.first()
-        for permission in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=curators,
-                page=home,
-                permission=Permission.objects.get(codename=permission, content_type__app_label="wagtailcore"),
-            )
+        # Groups, page and collection permissions and workflows come from the
+        # same code that sets up a museum created in the admin.
+        permissions.sync_permissions()
         user("admin", superuser=True)
-        user("curator", groups=[curators])
-
-        image_perms = Permission.objects.filter(
-            content_type__app_label="wagtailimages", codename__in=["add_image", "change_image", "choose_image"]
-        )
-        for museum in MuseumPage.objects.order_by("path"):
-            group, _ = Group.objects.get_or_create(name=f"{museum.title_en} editors")
-            group.permissions.add(admin_access)
-            for permission in ("add_page", "change_page", "publish_page", "lock_page"):
-                GroupPagePermission.objects.get_or_create(
-                    group=group,
-                    page=museum,
-                    permission=Permission.objects.get(codename=permission, content_type__app_label="wagtailcore"),
-                )
-            collection = self.collection_for(museum)
-            for permission in image_perms:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=collection, permission=permission
-                )
-            user(f"editor-{museum.slug_en}", groups=[group])
-
+        user("curator", groups=[permissions.curators_group()])
+        for museum in MuseumPage.objects.order_by("path").select_related("editors_group", "moderators_group"):
+            user(f"editor-{museum.slug_en}", groups=[museum.editors_group])
+            user(f"moderator-{museum.slug_en}", groups=[museum.moderators_group])
         for lang in settings.LANGUAGE_CODES:
             if lang == settings.LANGUAGE_CODE:
                 continue
-            group, _ = Group.objects.get_or_create(name=f"translators-{lang}")
-            group.permissions.add(admin_access)
-            user(f"translator-{lang}", groups=[group])
+            user(f"translator-{lang}", groups=[Group.objects.get(name=f"{permissions.TRANSLATOR_PREFIX}{lang}")])

@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
+from collections_app.forms import PortalPageForm
 from collections_app.languages import fallback_chain, has_value, language_codes, native_name, shown_language
 
 
@@ -27,6 +28,7 @@ class BasePage(Page):
     """
 
     translated_fields: tuple[str, ...] = ("title",)
+    base_form_class = PortalPageForm
     #: Open Graph object type of the page.
     og_type = "website"
     #: Field whose text summarises the page for link previews, after search_description.

@@ -27,6 +27,31 @@ class MuseumPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Set when the museum is created (collections_app.permissions.setup_museum), never in the editor.
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("image collection"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    editors_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("editors' group"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderators_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("moderators' group"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     about = RichTextField(_("about the museum"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
 
     content_panels = [

@@ -7,13 +7,13 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from collections_app.forms import PortalPageForm
 from collections_app.l10n import format_date, format_year_range
 from collections_app.languages import shown_language
 from collections_app.listings import neighbours
@@ -29,7 +29,7 @@ language_tag_validator = RegexValidator(
 _positive = [MinValueValidator(0)]
 
 
-class RelicPageForm(WagtailAdminPageForm):
+class RelicPageForm(PortalPageForm):
     """Checks what needs the parent museum, which a new page does not know yet."""
 
     def clean(self):

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 from collections_app.countries import COUNTRY_CHOICES
+from collections_app.forms import PortalSnippetForm
 
 
 class VocabularyTerm(index.Indexed, models.Model):
@@ -38,6 +39,7 @@ class VocabularyTerm(index.Indexed, models.Model):
         index.FilterField("slug"),
     ]
     panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("slug"), FieldPanel("authority_uri")])]
+    base_form_class = PortalSnippetForm
 
     class Meta:
         abstract = True

@@ -1,0 +1,131 @@
+"""Admin forms that enforce the translator role on the server.
+
+A member of `translators-<code>` (and of no editing group with rights on the
+object) gets the usual Wagtail form with every field disabled except the
+`<field>_<code>` columns of the translated fields. Django ignores submitted
+values of disabled fields and keeps the stored ones, so a crafted POST cannot
+change the English source, another language, dates, images or anything
+structural; child formsets (gallery images, curators) keep their rows, order
+and non-language fields, and adding or removing rows is refused.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.models import GroupPagePermission
+
+from collections_app.permissions import TRANSLATOR_PREFIX
+
+# Formsets a translator may still use freely (commenting is not editing).
+FREE_FORMSETS = {"comments"}
+
+
+def translatable_fields(model) -> list[str]:
+    try:
+        return list(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return []
+
+
+def language_columns(model, languages) -> set[str]:
+    return {build_localized_fieldname(field, lang) for field in translatable_fields(model) for lang in languages}
+
+
+def allowed_languages(user, *, page=None, model=None) -> set[str] | None:
+    """The languages `user` may edit on `page` (or a snippet of `model`); None means no restriction.
+
+    Only a translator is restricted, and only where no other group of theirs
+    (an editor's, moderator's or curator's) lets them change the object.
+    """
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return None
+    groups = list(user.groups.all())
+    languages = {
+        group.name.removeprefix(TRANSLATOR_PREFIX) for group in groups if group.name.startswith(TRANSLATOR_PREFIX)
+    }
+    if not languages:
+        return None
+    others = [group for group in groups if not group.name.startswith(TRANSLATOR_PREFIX)]
+    if others and page is not None and page.pk:
+        if GroupPagePermission.objects.filter(
+            group__in=others,
+            permission__codename="change_page",
+            page__in=page.get_ancestors(inclusive=True),
+        ).exists():
+            return None
+    if others and model is not None:
+        codename = f"change_{model._meta.model_name}"
+        if Permission.objects.filter(group__in=others, codename=codename).exists():
+            return None
+    return languages & set(settings.LANGUAGE_CODES) - {settings.LANGUAGE_CODE}
+
+
+def _restrict(form: forms.BaseForm, allowed: set[str]) -> None:
+    for name, field in form.fields.items():
+        # A formset's own DELETE and ORDER controls are checked in clean() instead.
+        if name not in allowed and name not in ("DELETE", "ORDER"):
+            field.disabled = True
+
+
+class TranslatorRestrictionMixin:
+    """Disable every field but the translator's own language columns; refuse structural changes."""
+
+    def _restriction_target(self) -> dict:
+        raise NotImplementedError
+
+    def apply_translator_restriction(self) -> None:
+        self.translator_languages = allowed_languages(getattr(self, "for_user", None), **self._restriction_target())
+        if self.translator_languages is None:
+            return
+        _restrict(self, language_columns(self._meta.model, self.translator_languages))
+        for name, formset in getattr(self, "formsets", {}).items():
+            if name in FREE_FORMSETS:
+                continue
+            allowed = language_columns(formset.model, self.translator_languages)
+            for form in formset.forms:
+                _restrict(form, allowed)
+
+    def clean(self):
+        cleaned = super().clean()
+        if getattr(self, "translator_languages", None) is None:
+            return cleaned
+        for name, formset in getattr(self, "formsets", {}).items():
+            if name in FREE_FORMSETS:
+                continue
+            order = [form.cleaned_data.get("ORDER") for form in formset.forms if hasattr(form, "cleaned_data")]
+            reordered = formset.can_order and order != sorted(order, key=lambda value: (value is None, value))
+            added = formset.total_form_count() != formset.initial_form_count()
+            if added or reordered or formset.deleted_forms:
+                raise ValidationError(
+                    _("Translators can change the text of their own language only, not add or remove items.")
+                )
+        return cleaned
+
+
+class PortalPageForm(TranslatorRestrictionMixin, WagtailAdminPageForm):
+    """The base form of every page type of the portal."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.apply_translator_restriction()
+
+    def _restriction_target(self):
+        return {"page": self.instance if self.instance.pk else self.parent_page}
+
+
+class PortalSnippetForm(TranslatorRestrictionMixin, WagtailAdminModelForm):
+    """The base form of the vocabulary snippets."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.apply_translator_restriction()
+
+    def _restriction_target(self):
+        return {"model": self._meta.model}

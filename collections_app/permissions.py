@@ -1,0 +1,168 @@
+"""Who may do what: per-museum groups, collections and workflows, curators, translators.
+
+Everything here is idempotent and runs on three occasions: when a
+`MuseumPage` or `ExhibitionIndexPage` is created (signals), from the
+`sync_permissions` management command (after a deployment or a restore) and
+from `load_demo`. Nothing is granted by name matching at request time: the
+groups, their page and collection permissions and the workflows are ordinary
+Wagtail objects an administrator can inspect in Settings.
+
+- `<Museum> editors`: add, change, lock on the museum's subtree and the
+  exhibition index; add, change, choose images and documents in the
+  museum's collection.
+- `<Museum> moderators`: the same, plus publish and unlock on the museum.
+- `Alliance curators`: add, change, publish, lock, unlock on the whole site;
+  every collection; the vocabularies.
+- `translators-<code>`: change on the whole site and on the vocabularies,
+  limited to their own language's fields by `collections_app.forms`.
+
+Editors cannot publish: a relic goes draft → submitted → published through
+the museum's "<Museum> moderation" workflow, approved by its moderators, and a
+shared exhibition through "Exhibition approval", approved by an alliance
+curator. A translator's save is a draft revision like any other and is
+published by the moderators (the page's workflow), never by the translator.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+CURATORS = "Alliance curators"
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
+MODERATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+CURATOR_PAGE_PERMISSIONS = MODERATOR_PAGE_PERMISSIONS
+TRANSLATOR_PAGE_PERMISSIONS = ("change_page",)
+MEDIA_PERMISSIONS = {
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+VOCABULARY_MODELS = ("objecttype", "material", "culture", "place")
+TRANSLATOR_PREFIX = "translators-"
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _admin_access(group: Group) -> None:
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+
+
+def _grant_pages(group: Group, page, codenames) -> None:
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+
+
+def _grant_media(group: Group, collection: Collection) -> None:
+    for app_label, codenames in MEDIA_PERMISSIONS.items():
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=_permission(app_label, codename)
+            )
+
+
+def _approval_workflow(name: str, group: Group) -> Workflow:
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    task = GroupApprovalTask.objects.filter(name=name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=name)
+    task.groups.add(group)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def _assign_workflow(page, workflow: Workflow) -> None:
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+
+def curators_group() -> Group:
+    group, _ = Group.objects.get_or_create(name=CURATORS)
+    _admin_access(group)
+    return group
+
+
+@transaction.atomic
+def setup_museum(museum) -> None:
+    """Give a museum its collection, editors, moderators and moderation workflow (idempotent)."""
+    from collections_app.models import ExhibitionIndexPage, MuseumPage
+
+    name = museum.title_en or museum.title
+    changed = {}
+    if museum.collection_id is None:
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+        changed["collection"] = collection
+    if museum.editors_group_id is None:
+        changed["editors_group"] = Group.objects.get_or_create(name=f"{name} editors")[0]
+    if museum.moderators_group_id is None:
+        changed["moderators_group"] = Group.objects.get_or_create(name=f"{name} moderators")[0]
+    if changed:
+        for field, value in changed.items():
+            setattr(museum, field, value)
+        # A plain UPDATE: no new revision, no signal loop.
+        MuseumPage.objects.filter(pk=museum.pk).update(**{f"{field}_id": value.pk for field, value in changed.items()})
+
+    editors, moderators = museum.editors_group, museum.moderators_group
+    for group in (editors, moderators):
+        _admin_access(group)
+        _grant_media(group, museum.collection)
+    _grant_pages(editors, museum, EDITOR_PAGE_PERMISSIONS)
+    _grant_pages(moderators, museum, MODERATOR_PAGE_PERMISSIONS)
+    for index in ExhibitionIndexPage.objects.all():
+        _grant_pages(editors, index, EDITOR_PAGE_PERMISSIONS)
+    _assign_workflow(museum, _approval_workflow(f"{name} moderation", moderators))
+
+
+@transaction.atomic
+def setup_exhibition_index(index) -> None:
+    """Shared exhibitions: every museum's editors co-author, alliance curators approve."""
+    from collections_app.models import MuseumPage
+
+    for museum in MuseumPage.objects.exclude(editors_group=None).select_related("editors_group"):
+        _grant_pages(museum.editors_group, index, EDITOR_PAGE_PERMISSIONS)
+    _assign_workflow(index, _approval_workflow("Exhibition approval", curators_group()))
+
+
+@transaction.atomic
+def setup_site(home) -> None:
+    """Alliance curators and the translator groups, with their site-wide permissions."""
+    curators = curators_group()
+    _grant_pages(curators, home, CURATOR_PAGE_PERMISSIONS)
+    for collection in Collection.objects.all():
+        _grant_media(curators, collection)
+    for app_label, model in [("collections_app", name) for name in VOCABULARY_MODELS]:
+        for action in ("add", "change", "delete"):
+            curators.permissions.add(_permission(app_label, f"{action}_{model}"))
+    for code in settings.LANGUAGE_CODES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        group, _ = Group.objects.get_or_create(name=f"{TRANSLATOR_PREFIX}{code}")
+        _admin_access(group)
+        _grant_pages(group, home, TRANSLATOR_PAGE_PERMISSIONS)
+        for model in VOCABULARY_MODELS:
+            group.permissions.add(_permission("collections_app", f"change_{model}"))
+
+
+def sync_permissions() -> None:
+    """Bring every museum, the exhibition index and the site-wide groups up to date."""
+    from collections_app.models import ExhibitionIndexPage, HomePage, MuseumPage
+
+    for home in HomePage.objects.all():
+        setup_site(home)
+    for museum in MuseumPage.objects.order_by("path"):
+        setup_museum(museum)
+    for index in ExhibitionIndexPage.objects.all():
+        setup_exhibition_index(index)

@@ -1,0 +1,304 @@
+"""Who may do what, tested from the denied side through the real admin views.
+
+The tree fixture has two museums, each with the groups, collection and
+moderation workflow `collections_app.permissions` gives a new museum. Every
+refusal is checked by its effect: nothing changed in the database.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Collection, GroupPagePermission, Page, Revision, WorkflowState
+
+from collections_app.models import CollectionImage, ObjectType, RelicPage
+from collections_app.permissions import CURATORS
+from tests import factories
+from tests.test_admin_editing import relic_form
+
+pytestmark = pytest.mark.django_db
+
+
+def make_user(username, *groups):
+    user = get_user_model().objects.create_user(username=username, password="x", email=f"{username}@example.org")
+    user.groups.set(groups)
+    return user
+
+
+@pytest.fixture
+def people(tree):
+    china, hermitage = tree.museum, tree.other_museum
+    china.refresh_from_db()
+    hermitage.refresh_from_db()
+    return {
+        "editor": make_user("editor-china", china.editors_group),
+        "moderator": make_user("moderator-china", china.moderators_group),
+        "other_editor": make_user("editor-hermitage", hermitage.editors_group),
+        "curator": make_user("curator", Group.objects.get(name=CURATORS)),
+        "translator": make_user("translator-kk", Group.objects.get(name="translators-kk")),
+    }
+
+
+def client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+def revisions_of(page):
+    return Revision.page_revisions.filter(object_id=str(page.pk)).count()
+
+
+# --- Setting a museum up ---------------------------------------------------------
+
+
+def test_a_new_museum_gets_its_own_groups_collection_and_workflow(tree):
+    museum = factories.MuseumPageFactory(parent=tree.museum_index, title="National Museum of Iran", country="IR")
+    museum.refresh_from_db()
+    assert museum.editors_group.name == "National Museum of Iran editors"
+    assert museum.moderators_group.name == "National Museum of Iran moderators"
+    assert museum.collection.name == "National Museum of Iran"
+    editors = set(
+        GroupPagePermission.objects.filter(group=museum.editors_group, page=museum).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert editors == {"add_page", "change_page", "lock_page"}
+    moderators = set(
+        GroupPagePermission.objects.filter(group=museum.moderators_group, page=museum).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert "publish_page" in moderators
+    assert museum.get_workflow().name == "National Museum of Iran moderation"
+    # Nothing on any other museum.
+    assert not GroupPagePermission.objects.filter(group=museum.editors_group, page=tree.museum).exists()
+
+
+# --- An editor and another museum's pages -------------------------------------------
+
+
+class TestEditorOfAnotherMuseum:
+    def test_cannot_open_or_save_the_edit_view(self, client, tree, people):
+        client = client_for(client, people["editor"])
+        url = reverse("wagtailadmin_pages:edit", args=[tree.other_relic.pk])
+        assert client.get(url).status_code in (302, 403)
+        before = revisions_of(tree.other_relic)
+        data = relic_form(tree, title_en="Defaced", slug_en="kelermes-panther")
+        assert client.post(url, data).status_code in (302, 403)
+        tree.other_relic.refresh_from_db()
+        assert tree.other_relic.title_en == "Kelermes panther"
+        assert revisions_of(tree.other_relic) == before
+
+    def test_cannot_add_a_relic_to_the_other_museum(self, client, tree, people):
+        client = client_for(client, people["editor"])
+        url = f"/admin/pages/add/collections_app/relicpage/{tree.other_museum.pk}/"
+        assert client.get(url).status_code in (302, 403)
+        client.post(url, relic_form(tree, accession_number="INTRUDER"))
+        assert not RelicPage.objects.filter(accession_number="INTRUDER").exists()
+
+    def test_cannot_delete_unpublish_or_lock(self, client, tree, people):
+        client = client_for(client, people["editor"])
+        relic = tree.other_relic
+        client.post(reverse("wagtailadmin_pages:delete", args=[relic.pk]))
+        client.post(reverse("wagtailadmin_pages:unpublish", args=[relic.pk]))
+        client.post(reverse("wagtailadmin_pages:lock", args=[relic.pk]))
+        relic.refresh_from_db()
+        assert relic.live and not relic.locked
+
+    def test_cannot_move_pages_between_museums(self, client, tree, people):
+        client = client_for(client, people["editor"])
+        client.post(reverse("wagtailadmin_pages:move_confirm", args=[tree.relic.pk, tree.other_museum.pk]))
+        client.post(reverse("wagtailadmin_pages:move_confirm", args=[tree.other_relic.pk, tree.museum.pk]))
+        assert tree.relic.get_parent().pk == tree.museum.pk
+        assert Page.objects.get(pk=tree.other_relic.pk).get_parent().pk == tree.other_museum.pk
+
+    def test_cannot_copy_into_the_other_museum(self, client, tree, people):
+        client = client_for(client, people["editor"])
+        before = tree.other_museum.get_children().count()
+        client.post(
+            reverse("wagtailadmin_pages:copy", args=[tree.relic.pk]),
+            {"new_title": "Copy", "new_slug": "copy", "new_parent_page": tree.other_museum.pk},
+        )
+        assert tree.other_museum.get_children().count() == before
+
+    def test_bulk_actions_skip_pages_it_may_not_touch(self, client, tree, people):
+        client = client_for(client, people["editor"])
+        for action in ("delete", "unpublish", "move"):
+            url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+            client.post(f"{url}?id={tree.other_relic.pk}", {"move_applicable": "on", "chooser": tree.museum.pk})
+        relic = Page.objects.get(pk=tree.other_relic.pk)
+        assert relic.live and relic.get_parent().pk == tree.other_museum.pk
+
+    def test_admin_search_does_not_list_the_other_museums_relics(self, client, tree, people):
+        search = reverse("wagtailadmin_pages:search")
+        response = client_for(client, people["editor"]).get(search, {"q": "Kelermes"})
+        assert response.status_code == 200
+        assert "Kelermes panther" not in response.content.decode()
+        # The same search finds it for the museum that owns it.
+        response = client_for(client, people["other_editor"]).get(search, {"q": "Kelermes"})
+        assert "Kelermes panther" in response.content.decode()
+
+    def test_images_of_the_other_museum_are_neither_listed_chosen_nor_editable(self, client, tree, people):
+        tree.other_museum.refresh_from_db()
+        theirs = factories.CollectionImageFactory(title="Hermitage only", collection=tree.other_museum.collection)
+        tree.museum.refresh_from_db()
+        factories.CollectionImageFactory(title="China only", collection=tree.museum.collection)
+        client = client_for(client, people["editor"])
+        listing = client.get(reverse("wagtailimages:index")).content.decode()
+        assert "China only" in listing and "Hermitage only" not in listing
+        assert "Hermitage only" not in client.get(reverse("wagtailimages_chooser:choose")).content.decode()
+        client.post(reverse("wagtailimages:edit", args=[theirs.pk]), {"title": "Renamed"})
+        client.post(reverse("wagtailimages:delete", args=[theirs.pk]))
+        theirs.refresh_from_db()
+        assert theirs.title == "Hermitage only"
+
+    def test_uploads_land_in_the_own_museum_collection_only(self, tree, people):
+        from wagtail.images.permissions import permission_policy
+
+        allowed = set(permission_policy.collections_user_has_permission_for(people["editor"], "add"))
+        tree.museum.refresh_from_db()
+        assert allowed == {tree.museum.collection}
+        assert Collection.get_first_root_node() not in allowed
+
+
+# --- Workflow --------------------------------------------------------------------------
+
+
+class TestModeration:
+    def test_editor_cannot_publish_and_submits_to_the_museums_moderators(self, client, tree, people):
+        client = client_for(client, people["editor"])
+        url = reverse("wagtailadmin_pages:edit", args=[tree.relic.pk])
+        data = relic_form(
+            tree,
+            title_en="Houmuwu ding, revised",
+            slug_en="houmuwu-ding",
+            accession_number=tree.relic.accession_number,
+        )
+        client.post(url, {**data, "action-publish": "publish"})
+        tree.relic.refresh_from_db()
+        assert tree.relic.title_en == "Houmuwu ding"  # the live page did not change
+        client.post(url, {**data, "action-submit": "submit"})
+        state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(tree.relic.pk))
+        assert state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert state.workflow.name == f"{tree.museum.title_en} moderation"
+        # The other museum's moderators cannot approve it; this museum's can.
+        task_state = state.current_task_state
+        assert not task_state.task.specific.user_can_access_editor(tree.relic, people["other_editor"])
+        assert set(task_state.task.specific.groups.all()) == {tree.museum.moderators_group}
+
+    def test_moderator_publishes_own_museum_only(self, client, tree, people):
+        client = client_for(client, people["moderator"])
+        client.post(reverse("wagtailadmin_pages:unpublish", args=[tree.other_relic.pk]))
+        tree.other_relic.refresh_from_db()
+        assert tree.other_relic.live
+        client.post(reverse("wagtailadmin_pages:unpublish", args=[tree.relic.pk]))
+        tree.relic.refresh_from_db()
+        assert not tree.relic.live
+
+    def test_shared_exhibitions_are_approved_by_alliance_curators(self, tree):
+        workflow = tree.exhibition.get_workflow()
+        assert workflow.name == "Exhibition approval"
+        (task,) = [task.specific for task in workflow.tasks]
+        assert {group.name for group in task.groups.all()} == {CURATORS}
+
+
+# --- Translators --------------------------------------------------------------------------
+
+
+class TestTranslator:
+    def test_changes_only_their_own_language(self, client, tree, people):
+        client = client_for(client, people["translator"])
+        url = reverse("wagtailadmin_pages:edit", args=[tree.relic.pk])
+        assert client.get(url).status_code == 200
+        data = relic_form(
+            tree,
+            title_en="Changed English",
+            title_ru="Изменено",
+            title_kk="Хоумуу диңі",
+            slug_en="changed",
+            accession_number="CHANGED",
+            earliest_year=1900,
+        )
+        response = client.post(url, data)
+        assert response.status_code == 302, response.context["form"].errors if response.context else response
+        draft = RelicPage.objects.get(pk=tree.relic.pk).get_latest_revision_as_object()
+        assert draft.title_kk == "Хоумуу диңі"
+        assert draft.title_en == "Houmuwu ding"
+        assert draft.title_ru == "Дин Хоумуу"
+        assert draft.slug_en == "houmuwu-ding"
+        assert draft.accession_number == tree.relic.accession_number
+        assert draft.earliest_year == tree.relic.earliest_year
+
+    def test_cannot_publish_add_delete_or_move(self, client, tree, people):
+        client = client_for(client, people["translator"])
+        data = relic_form(tree, title_kk="Хоумуу диңі", slug_en="houmuwu-ding", accession_number="x")
+        client.post(reverse("wagtailadmin_pages:edit", args=[tree.relic.pk]), {**data, "action-publish": "1"})
+        tree.relic.refresh_from_db()
+        assert not tree.relic.title_kk
+        client.post(f"/admin/pages/add/collections_app/relicpage/{tree.museum.pk}/", relic_form(tree))
+        assert not RelicPage.objects.filter(accession_number="NEW-1").exists()
+        client.post(reverse("wagtailadmin_pages:delete", args=[tree.relic.pk]))
+        client.post(reverse("wagtailadmin_pages:move_confirm", args=[tree.relic.pk, tree.other_museum.pk]))
+        assert Page.objects.get(pk=tree.relic.pk).get_parent().pk == tree.museum.pk
+
+    def test_cannot_add_or_remove_gallery_images(self, client, tree, people):
+        from wagtail.test.utils.form_data import inline_formset
+
+        client = client_for(client, people["translator"])
+        image = factories.CollectionImageFactory()
+        data = relic_form(
+            tree,
+            title_kk="Хоумуу диңі",
+            gallery_images=inline_formset([{"image": image.pk, "alt_text_en": "Extra"}]),
+        )
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[tree.relic.pk]), data)
+        assert response.status_code == 200  # the form is shown again with the error
+        assert "not add or remove" in response.content.decode()
+
+    def test_edits_only_their_language_of_a_vocabulary_term(self, client, tree, people):
+        term = tree.relic.object_type
+        client = client_for(client, people["translator"])
+        url = reverse("wagtailsnippets_collections_app_objecttype:edit", args=[term.pk])
+        response = client.post(url, {"name_en": "Defaced", "name_kk": "Ыдыс", "slug": "changed", "authority_uri": ""})
+        assert response.status_code == 302, response.content.decode()[:2000]
+        term = ObjectType.objects.get(pk=term.pk)
+        assert (term.name_en, term.name_kk, term.slug) != ("Defaced", "Ыдыс", "changed")
+        assert term.name_kk == "Ыдыс"
+        assert term.name_en != "Defaced"
+
+    def test_an_editor_who_also_translates_keeps_full_rights_on_own_museum_only(self, client, tree, people):
+        editor = people["editor"]
+        editor.groups.add(Group.objects.get(name="translators-kk"))
+        client = client_for(client, editor)
+        data = relic_form(tree, title_en="Houmuwu ding (bronze)", slug_en="houmuwu-ding", accession_number="A-1")
+        assert client.post(reverse("wagtailadmin_pages:edit", args=[tree.relic.pk]), data).status_code == 302
+        assert RelicPage.objects.get(pk=tree.relic.pk).get_latest_revision_as_object().title_en.endswith("(bronze)")
+
+
+# --- Revisions keep every language -------------------------------------------------------
+
+
+def test_a_revision_stores_and_restores_every_language(tree, all_languages):
+    from modeltranslation.utils import build_localized_fieldname
+
+    relic = RelicPage.objects.get(pk=tree.relic.pk)
+    for lang in all_languages:
+        setattr(relic, build_localized_fieldname("title", lang), f"Title {lang}")
+        setattr(relic, build_localized_fieldname("description", lang), f"<p>About {lang}</p>")
+    first = relic.save_revision()
+    first.publish()
+    for lang in all_languages:
+        setattr(relic, build_localized_fieldname("title", lang), f"Changed {lang}")
+    relic.save_revision().publish()
+    first.as_object().save_revision().publish()  # what "revert" does
+    relic = RelicPage.objects.get(pk=relic.pk)
+    for lang in all_languages:
+        assert getattr(relic, build_localized_fieldname("title", lang)) == f"Title {lang}"
+        assert getattr(relic, build_localized_fieldname("description", lang)) == f"<p>About {lang}</p>"
+
+
+def test_image_collections_are_per_museum(tree):
+    tree.museum.refresh_from_db()
+    tree.other_museum.refresh_from_db()
+    assert tree.museum.collection != tree.other_museum.collection
+    assert CollectionImage.objects.filter(collection=tree.museum.collection).count() == 0
