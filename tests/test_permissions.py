@@ -302,3 +302,21 @@ def test_image_collections_are_per_museum(tree):
     tree.other_museum.refresh_from_db()
     assert tree.museum.collection != tree.other_museum.collection
     assert CollectionImage.objects.filter(collection=tree.museum.collection).count() == 0
+
+
+# --- The admin in the editor's language -------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ru", "Добавить"), ("zh-hans", "页面"), ("fa", "صفحه")])
+def test_admin_follows_the_users_preferred_language(client, tree, people, lang, expected):
+    from wagtail.users.models import UserProfile
+
+    translator = people["translator"]
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = lang
+    profile.save()
+    response = client_for(client, translator).get(reverse("wagtailadmin_explore", args=[tree.museum.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f'lang="{lang}"' in content
+    assert expected in content

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Collection, Page, Site
+from wagtail.users.models import UserProfile
 
 from collections_app import permissions
 from collections_app.demo.illustrations import Illustration, render
@@ -402,7 +403,7 @@ class DemoLoader:
         User = get_user_model()
         password = self.password
 
-        def user(username, *, groups=(), superuser=False):
+        def user(username, *, groups=(), superuser=False, admin_language=None):
             nonlocal password
             if User.objects.filter(username=username).exists():
                 return
@@ -415,6 +416,11 @@ class DemoLoader:
             account.set_password(password)
             account.save()
             account.groups.set(groups)
+            if admin_language:
+                # The admin then speaks the translator's language where Wagtail has it.
+                profile = UserProfile.get_for_user(account)
+                profile.preferred_language = admin_language
+                profile.save(update_fields=["preferred_language"])
             self.report.add("accounts")
 
         # Groups, page and collection permissions and workflows come from the
@@ -428,4 +434,8 @@ class DemoLoader:
         for lang in settings.LANGUAGE_CODES:
             if lang == settings.LANGUAGE_CODE:
                 continue
-            user(f"translator-{lang}", groups=[Group.objects.get(name=f"{permissions.TRANSLATOR_PREFIX}{lang}")])
+            user(
+                f"translator-{lang}",
+                groups=[Group.objects.get(name=f"{permissions.TRANSLATOR_PREFIX}{lang}")],
+                admin_language=lang,
+            )

@@ -194,6 +194,9 @@ WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin follows each user's preferred language (Account → Preferences); Wagtail's own
+# strings exist for zh-hans, ru, hi, fa and be, the portal's for all eleven.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
