@@ -166,3 +166,11 @@ def sync_permissions() -> None:
         setup_museum(museum)
     for index in ExhibitionIndexPage.objects.all():
         setup_exhibition_index(index)
+
+
+def is_translator_only(user) -> bool:
+    """True for an account whose only groups are translator groups (not a superuser)."""
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return False
+    names = list(user.groups.values_list("name", flat=True))
+    return bool(names) and all(name.startswith(TRANSLATOR_PREFIX) for name in names)

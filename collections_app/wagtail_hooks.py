@@ -1,6 +1,7 @@
 """Admin registrations: the shared vocabularies as snippets; guards on page actions."""
 
 from django.contrib import messages
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from collections_app.models import Culture, Material, ObjectType, Place, RelicPage
+from collections_app.permissions import is_translator_only
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -92,3 +94,36 @@ def refuse_moving_a_relic_onto_a_taken_accession_number(request, page, destinati
     if isinstance(page, RelicPage) and _accession_taken(page, destination.pk):
         return _refuse(request, page, reverse("wagtailadmin_pages:move", args=[page.pk]))
     return None
+
+
+# --- Translators change text, never the tree ---------------------------------------------
+#
+# Wagtail lets anyone with "change" delete or move an unpublished leaf page and
+# copy pages; a translator needs "change" on every page to translate it, so
+# these actions are refused for translator-only accounts before any view runs.
+
+
+def _refuse_translator(request):
+    if not is_translator_only(request.user):
+        return None
+    return HttpResponseForbidden(_("Translators can edit the text of their language only."))
+
+
+@hooks.register("before_delete_page", order=-10)
+def translators_do_not_delete(request, page):
+    return _refuse_translator(request)
+
+
+@hooks.register("before_move_page", order=-10)
+def translators_do_not_move(request, page, destination):
+    return _refuse_translator(request)
+
+
+@hooks.register("before_copy_page", order=-10)
+def translators_do_not_copy(request, page):
+    return _refuse_translator(request)
+
+
+@hooks.register("before_bulk_action", order=-10)
+def translators_do_not_use_bulk_actions(request, action_type, objects, action_class_instance):
+    return _refuse_translator(request)

@@ -5,6 +5,8 @@ moderation workflow `collections_app.permissions` gives a new museum. Every
 refusal is checked by its effect: nothing changed in the database.
 """
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -241,6 +243,20 @@ class TestTranslator:
         client.post(reverse("wagtailadmin_pages:move_confirm", args=[tree.relic.pk, tree.other_museum.pk]))
         assert Page.objects.get(pk=tree.relic.pk).get_parent().pk == tree.museum.pk
 
+    def test_cannot_delete_move_or_copy_even_a_draft(self, client, tree, people):
+        draft = factories.RelicPageFactory(parent=tree.museum, live=False, title="Unfinished")
+        client = client_for(client, people["translator"])
+        assert client.post(reverse("wagtailadmin_pages:delete", args=[draft.pk])).status_code == 403
+        client.post(reverse("wagtailadmin_pages:move_confirm", args=[draft.pk, tree.other_museum.pk]))
+        client.post(
+            reverse("wagtailadmin_pages:copy", args=[draft.pk]),
+            {"new_title": "Copy", "new_slug": "copy", "new_parent_page": tree.museum.pk},
+        )
+        url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        client.post(f"{url}?id={draft.pk}", {})
+        assert Page.objects.get(pk=draft.pk).get_parent().pk == tree.museum.pk
+        assert not Page.objects.filter(title="Copy").exists()
+
     def test_cannot_add_or_remove_gallery_images(self, client, tree, people):
         from wagtail.test.utils.form_data import inline_formset
 
@@ -320,3 +336,18 @@ def test_admin_follows_the_users_preferred_language(client, tree, people, lang, 
     content = response.content.decode()
     assert f'lang="{lang}"' in content
     assert expected in content
+
+
+def test_sync_permissions_repairs_a_museum_and_changes_nothing_twice(tree):
+    from django.core.management import call_command
+
+    from collections_app.models import MuseumPage
+
+    MuseumPage.objects.filter(pk=tree.museum.pk).update(editors_group=None)
+    GroupPagePermission.objects.filter(page=tree.museum).delete()
+    call_command("sync_permissions", stdout=io.StringIO())
+    museum = MuseumPage.objects.get(pk=tree.museum.pk)
+    assert museum.editors_group.name == f"{museum.title_en} editors"
+    count = GroupPagePermission.objects.count()
+    call_command("sync_permissions", stdout=io.StringIO())
+    assert GroupPagePermission.objects.count() == count
