@@ -351,3 +351,77 @@ def test_sync_permissions_repairs_a_museum_and_changes_nothing_twice(tree):
     count = GroupPagePermission.objects.count()
     call_command("sync_permissions", stdout=io.StringIO())
     assert GroupPagePermission.objects.count() == count
+
+
+# --- Publishing tools on pages with translated fields ------------------------------------
+
+
+class TestPublishingTools:
+    def test_translators_draft_is_published_through_the_museums_moderation(self, client, tree, people):
+        url = reverse("wagtailadmin_pages:edit", args=[tree.relic.pk])
+        data = relic_form(tree, title_kk="Хоумуу диңі", slug_en="houmuwu-ding", accession_number="x")
+        client_for(client, people["translator"]).post(url, {**data, "action-submit": "1"})
+        relic = RelicPage.objects.get(pk=tree.relic.pk)
+        assert not relic.title_kk  # not live yet
+        state = relic.current_workflow_state
+        assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+        task_state = state.current_task_state
+        moderator = client_for(client, people["moderator"])
+        response = moderator.post(
+            reverse("wagtailadmin_pages:workflow_action", args=[relic.pk, "approve", task_state.pk]), {}
+        )
+        assert response.status_code in (200, 302)
+        relic = RelicPage.objects.get(pk=tree.relic.pk)
+        assert relic.title_kk == "Хоумуу диңі"
+        assert relic.title_en == "Houmuwu ding"
+
+    def test_scheduled_publishing_keeps_every_language(self, tree):
+        import datetime
+        import time
+
+        from django.core.management import call_command
+        from django.utils import timezone
+
+        relic = RelicPage.objects.get(pk=tree.relic.pk)
+        relic.save_revision().publish()  # a live revision, as every page edited in the admin has
+        relic = RelicPage.objects.get(pk=tree.relic.pk)  # as the next admin request would load it
+        relic.title_fa = "دینگ هومووو"
+        relic.go_live_at = timezone.now() + datetime.timedelta(seconds=2)
+        relic.save_revision().publish()
+        assert not RelicPage.objects.get(pk=relic.pk).title_fa  # scheduled, not yet live
+        time.sleep(2.5)
+        call_command("publish_scheduled", stdout=io.StringIO())
+        assert RelicPage.objects.get(pk=relic.pk).title_fa == "دینگ هومووو"
+
+    def test_compare_and_revert_views_work_with_translated_fields(self, client, tree, people):
+        relic = RelicPage.objects.get(pk=tree.relic.pk)
+        first = relic.save_revision()
+        relic.title_zh_hans = "后母戊鼎"
+        second = relic.save_revision()
+        moderator = client_for(client, people["moderator"])
+        compare = reverse("wagtailadmin_pages:revisions_compare", args=[relic.pk, first.pk, second.pk])
+        response = moderator.get(compare)
+        assert response.status_code == 200
+        assert "后母戊鼎" in response.content.decode()
+        revert = reverse("wagtailadmin_pages:revisions_revert", args=[relic.pk, first.pk])
+        assert moderator.get(revert).status_code == 200
+
+    def test_a_lock_stops_other_editors(self, client, tree, people):
+        relic = RelicPage.objects.get(pk=tree.relic.pk)
+        client_for(client, people["moderator"]).post(reverse("wagtailadmin_pages:lock", args=[relic.pk]))
+        relic.refresh_from_db()
+        assert relic.locked and relic.locked_by == people["moderator"]
+        editor = client_for(client, people["editor"])
+        data = relic_form(tree, title_en="While locked", slug_en="houmuwu-ding", accession_number="x")
+        editor.post(reverse("wagtailadmin_pages:edit", args=[relic.pk]), data)
+        assert RelicPage.objects.get(pk=relic.pk).get_latest_revision_as_object().title_en != "While locked"
+        editor.post(reverse("wagtailadmin_pages:unlock", args=[relic.pk]))
+        assert RelicPage.objects.get(pk=relic.pk).locked
+
+    def test_museum_editors_co_author_exhibitions_and_curators_approve(self, client, tree, people):
+        editor = client_for(client, people["editor"])
+        url = f"/admin/pages/add/collections_app/exhibitionpage/{tree.exhibition_index.pk}/"
+        assert editor.get(url).status_code == 200
+        assert not tree.exhibition.permissions_for_user(people["editor"]).can_publish()
+        assert tree.exhibition.permissions_for_user(people["editor"]).can_edit()
+        assert tree.exhibition.permissions_for_user(people["curator"]).can_publish()
