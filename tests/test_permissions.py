@@ -425,3 +425,12 @@ class TestPublishingTools:
         assert not tree.exhibition.permissions_for_user(people["editor"]).can_publish()
         assert tree.exhibition.permissions_for_user(people["editor"]).can_edit()
         assert tree.exhibition.permissions_for_user(people["curator"]).can_publish()
+
+
+def test_admin_listings_show_the_english_source_title_whoever_saved(tree):
+    from django.utils import translation
+
+    relic = RelicPage.objects.get(pk=tree.relic.pk)
+    with translation.override("ru"):
+        relic.save_revision()
+    assert RelicPage.objects.get(pk=relic.pk).draft_title == "Houmuwu ding"

@@ -51,6 +51,16 @@ class BasePage(Page):
         super()._set_core_field_defaults()
         self.fill_fallback_slugs()
 
+    def save(self, *args, **kwargs):
+        # Wagtail copies `title` into `draft_title` (shown in admin listings),
+        # and `title` is whatever language the saving user's admin runs in, so
+        # listings would show the language of whoever saved last. Keep the
+        # English source there: one stable title for every editor.
+        english = getattr(self, build_localized_fieldname("title", settings.LANGUAGE_CODE), None)
+        if english:
+            self.draft_title = english
+        return super().save(*args, **kwargs)
+
     def fill_fallback_slugs(self) -> None:
         """Give every language without its own slug the slug its fallback chain resolves to."""
         for lang in language_codes():
