@@ -1,11 +1,13 @@
 """Admin registrations: the shared vocabularies as snippets; guards on page actions."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import GroupPagePermission
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -127,3 +129,18 @@ def translators_do_not_copy(request, page):
 @hooks.register("before_bulk_action", order=-10)
 def translators_do_not_use_bulk_actions(request, action_type, objects, action_class_instance):
     return _refuse_translator(request)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_shows_drafts_only_where_the_user_edits(pages, request):
+    """Choosing a page to link or feature needs no edit right, but another museum's
+    drafts are not the chooser's to reveal: non-live pages appear only under
+    pages the user has permissions on."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    paths = GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True).distinct()
+    own = Q()
+    for path in paths:
+        own |= Q(path__startswith=path)
+    return pages.filter(Q(live=True) | own) if paths else pages.filter(live=True)

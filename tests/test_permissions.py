@@ -434,3 +434,23 @@ def test_admin_listings_show_the_english_source_title_whoever_saved(tree):
     with translation.override("ru"):
         relic.save_revision()
     assert RelicPage.objects.get(pk=relic.pk).draft_title == "Houmuwu ding"
+
+
+def test_page_chooser_hides_other_museums_drafts(client, tree, people):
+    factories.RelicPageFactory(parent=tree.other_museum, live=False, title="Secret acquisition")
+    factories.RelicPageFactory(parent=tree.museum, live=False, title="Own draft")
+    chooser = reverse("wagtailadmin_choose_page_search")
+    editor = client_for(client, people["editor"])
+    content = editor.get(chooser, {"q": "acquisition"}).content.decode()
+    assert "Secret acquisition" not in content
+    assert "Own draft" in editor.get(chooser, {"q": "draft"}).content.decode()
+    assert "Kelermes panther" in editor.get(chooser, {"q": "Kelermes"}).content.decode()  # live pages stay choosable
+
+
+def test_images_api_lists_only_images_the_public_site_shows(client, tree):
+    draft = factories.RelicPageFactory(parent=tree.other_museum, live=False, with_image=True, title="Unpublished")
+    hidden = draft.gallery_images.first().image
+    shown = tree.relic.gallery_images.first().image
+    ids = {item["id"] for item in client.get("/api/v2/images/").json()["items"]}
+    assert shown.pk in ids and hidden.pk not in ids
+    assert client.get(f"/api/v2/images/{hidden.pk}/").status_code == 404
