@@ -51,6 +51,13 @@ def test_every_page_type_answers_with_lang_dir_canonical_and_reciprocal_alternat
         assert html["dir"] == ("rtl" if lang in RTL else "ltr")
         assert len(soup.find_all("h1")) == 1, (type(page).__name__, lang)
         assert soup.find("link", rel="canonical")["href"] == f"http://testserver{url}"
+        # The notice names exactly the languages the page's own text is borrowed from.
+        borrowed = set(type(page).objects.get(pk=page.pk).fallback_languages(lang).values())
+        assert len(soup.select(".fallback-notice")) == len(borrowed), (type(page).__name__, lang, borrowed)
+        for code in borrowed:
+            with translation.override(lang):
+                name = translation.gettext(translation.get_language_info(code)["name"])
+            assert name in soup.select_one(".fallback-notices").get_text(), (type(page).__name__, lang, code)
 
         links = alternates(soup)
         assert set(links) == {*LANGS, "x-default"}
