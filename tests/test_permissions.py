@@ -454,3 +454,28 @@ def test_images_api_lists_only_images_the_public_site_shows(client, tree):
     ids = {item["id"] for item in client.get("/api/v2/images/").json()["items"]}
     assert shown.pk in ids and hidden.pk not in ids
     assert client.get(f"/api/v2/images/{hidden.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("name", ["museum", "relic", "exhibition", "standard", "museum_index"])
+def test_every_page_type_keeps_all_languages_through_a_revision(tree, name, all_languages):
+    from modeltranslation.utils import build_localized_fieldname
+
+    page = getattr(tree, name)
+    page = type(page).objects.get(pk=page.pk)
+    for lang in all_languages:
+        setattr(page, build_localized_fieldname("title", lang), f"{name} {lang}")
+    if name == "exhibition":
+        page.body_kk = [{"type": "section", "value": {"heading": "Жолдар", "text": "<p>Керуендер.</p>"}}]
+    revision = page.save_revision()
+    restored = revision.as_object()
+    for lang in all_languages:
+        assert getattr(restored, build_localized_fieldname("title", lang)) == f"{name} {lang}"
+    if name == "exhibition":
+        assert restored.body_kk[0].value["heading"] == "Жолдар"
+
+
+def test_the_editor_groups_fields_by_language(admin_client, tree):
+    """wagtail-modeltranslation's language picker: one language's fields at a time, English first."""
+    content = admin_client.get(reverse("wagtailadmin_pages:edit", args=[tree.relic.pk])).content.decode()
+    assert "wagtail_modeltranslation/js/language_toggles.js" in content
+    assert "defaultLanguage: 'en'" in content
