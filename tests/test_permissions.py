@@ -155,9 +155,11 @@ class TestEditorOfAnotherMuseum:
         assert theirs.title == "Hermitage only"
 
     def test_uploads_land_in_the_own_museum_collection_only(self, tree, people):
-        from wagtail.images.permissions import permission_policy
+        from wagtail.images import get_image_model
+        from wagtail.permissions import policy_registry
 
-        allowed = set(permission_policy.collections_user_has_permission_for(people["editor"], "add"))
+        policy = policy_registry.get_by_type(get_image_model())
+        allowed = set(policy.collections_user_has_permission_for(people["editor"], "add"))
         tree.museum.refresh_from_db()
         assert allowed == {tree.museum.collection}
         assert Collection.get_first_root_node() not in allowed
