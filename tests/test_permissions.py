@@ -481,3 +481,14 @@ def test_the_editor_groups_fields_by_language(admin_client, tree):
     content = admin_client.get(reverse("wagtailadmin_pages:edit", args=[tree.relic.pk])).content.decode()
     assert "wagtail_modeltranslation/js/language_toggles.js" in content
     assert "defaultLanguage: 'en'" in content
+
+
+def test_reverting_a_museum_keeps_its_groups_and_collection(tree):
+    from collections_app.models import MuseumPage
+
+    museum = MuseumPage.objects.get(pk=tree.museum.pk)
+    content = museum.serializable_data()
+    content.update(collection=None, editors_group=None, moderators_group=None)
+    restored = museum.with_content_json(content)
+    assert (restored.collection_id, restored.editors_group_id) == (museum.collection_id, museum.editors_group_id)
+    assert restored.moderators_group_id == museum.moderators_group_id

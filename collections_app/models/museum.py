@@ -85,6 +85,14 @@ class MuseumPage(BasePage):
         verbose_name = _("museum")
         verbose_name_plural = _("museums")
 
+    def with_content_json(self, content):
+        """Publishing or reverting to an old revision keeps the museum's groups and collection."""
+        obj = super().with_content_json(content)
+        obj.collection_id = self.collection_id
+        obj.editors_group_id = self.editors_group_id
+        obj.moderators_group_id = self.moderators_group_id
+        return obj
+
     def get_context(self, request, *args, **kwargs):
         from collections_app.models import ExhibitionPage, RelicPage
 
