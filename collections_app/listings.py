@@ -44,12 +44,11 @@ def attach_museums(exhibitions) -> list:
             "exhibition_id", "museum_id"
         )
     )
-    museums = MuseumPage.objects.live().public().filter(pk__in={museum for _e, museum in pairs}).order_by("path")
+    museums = MuseumPage.objects.live().public().filter(pk__in={museum for _e, museum in pairs}).in_bulk()
     by_exhibition: dict[int, list] = {pk: [] for pk in ids}
-    for museum in museums:
-        for exhibition_id, museum_id in pairs:
-            if museum_id == museum.pk:
-                by_exhibition[exhibition_id].append(museum)
+    for exhibition_id, museum_id in pairs:
+        if museum_id in museums:
+            by_exhibition[exhibition_id].append(museums[museum_id])
     for exhibition in exhibitions:
         exhibition.museums = sorted(by_exhibition[exhibition.pk], key=lambda museum: museum.path)
     return exhibitions

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -271,7 +272,7 @@ class RelicPage(BasePage):
             self.gallery_images.select_related("image").prefetch_related("image__renditions").order_by("sort_order")
         )
         context["previous_relic"], context["next_relic"] = neighbours(self)
-        context["materials"] = list(self.materials.all())
+        context["materials"] = self.material_terms
         context["year_range"] = format_year_range(self.earliest_year, self.latest_year)
         return context
 
@@ -282,17 +283,20 @@ class RelicPage(BasePage):
     def fallback_languages(self, language: str | None = None) -> dict[str, str]:
         """The record's own fields plus the museum and vocabulary terms its facts table shows."""
         borrowed = super().fallback_languages(language)
-        related = [("museum", self.museum), ("object_type", self.object_type), ("culture", self.culture)]
-        related += [("find_spot", self.find_spot)]
-        related += [(f"material:{material.pk}", material) for material in self.materials.all()]
-        for key, instance in related:
-            if instance is None:
-                continue
-            field = "title" if key == "museum" else "name"
-            shown = shown_language(instance, field, language)
-            if shown and shown != (language or translation.get_language()):
+        language = language or translation.get_language()
+        terms = [("object_type", self.object_type), ("culture", self.culture), ("find_spot", self.find_spot)]
+        terms += [(f"material:{material.pk}", material) for material in self.material_terms]
+        related = [("museum", self.museum, "title")] + [(key, term, "name") for key, term in terms]
+        for key, instance, field in related:
+            shown = shown_language(instance, field, language) if instance is not None else None
+            if shown and shown != language:
                 borrowed[key] = shown
         return borrowed
+
+    @cached_property
+    def material_terms(self) -> list:
+        """The relic's materials, loaded once per request for the facts table and the fallback notice."""
+        return list(self.materials.all())
 
     def citation(self, url: str) -> str:
         """A plain-text reference to this record in the visitor's language."""
