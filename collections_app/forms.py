@@ -67,11 +67,26 @@ def allowed_languages(user, *, page=None, model=None) -> set[str] | None:
     return languages & set(settings.LANGUAGE_CODES) - {settings.LANGUAGE_CODE}
 
 
-def _restrict(form: forms.BaseForm, allowed: set[str]) -> None:
+def _restrict(form: forms.BaseForm, allowed: set[str], keep: frozenset[str] = frozenset()) -> None:
+    """Disable every field of `form` but the `allowed` ones and the row bookkeeping in `keep`."""
     for name, field in form.fields.items():
-        # A formset's own DELETE and ORDER controls are checked in clean() instead.
-        if name not in allowed and name not in ("DELETE", "ORDER"):
+        if name not in allowed and name not in keep:
             field.disabled = True
+
+
+def _lock_rows(formset) -> None:
+    """A translator's rows keep their number, order and identity.
+
+    The row's hidden `id` and `DELETE` inputs stay enabled: browsers do not
+    submit disabled inputs, and the formset needs the id to find the row (it
+    raises a server error without it). Ordering is switched off before the
+    rows are built, so no `ORDER` input is rendered or read; deletion and
+    added rows are refused in `clean()`.
+    """
+    formset.can_order = False
+    formset.extra = 0
+    formset.__dict__.pop("forms", None)  # rebuild the rows without ORDER fields
+    formset.rows_locked = True
 
 
 class TranslatorRestrictionMixin:
@@ -88,9 +103,11 @@ class TranslatorRestrictionMixin:
         for name, formset in getattr(self, "formsets", {}).items():
             if name in FREE_FORMSETS:
                 continue
+            _lock_rows(formset)
             allowed = language_columns(formset.model, self.translator_languages)
+            keep = frozenset({formset.model._meta.pk.name, formset.fk.name, forms.formsets.DELETION_FIELD_NAME})
             for form in formset.forms:
-                _restrict(form, allowed)
+                _restrict(form, allowed, keep)
 
     def clean(self):
         cleaned = super().clean()
@@ -99,10 +116,10 @@ class TranslatorRestrictionMixin:
         for name, formset in getattr(self, "formsets", {}).items():
             if name in FREE_FORMSETS:
                 continue
-            order = [form.cleaned_data.get("ORDER") for form in formset.forms if hasattr(form, "cleaned_data")]
-            reordered = formset.can_order and order != sorted(order, key=lambda value: (value is None, value))
             added = formset.total_form_count() != formset.initial_form_count()
-            if added or reordered or formset.deleted_forms:
+            # A row id that is not one of this object's rows would save as a new row.
+            unknown = any(form.instance.pk is None for form in formset.initial_forms)
+            if added or unknown or formset.deleted_forms:
                 raise ValidationError(
                     _("Translators can change the text of their own language only, not add or remove items.")
                 )

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import GroupPagePermission
@@ -144,3 +146,8 @@ def chooser_shows_drafts_only_where_the_user_edits(pages, request):
     for path in paths:
         own |= Q(path__startswith=path)
     return pages.filter(Q(live=True) | own) if paths else pages.filter(live=True)
+
+
+@hooks.register("insert_global_admin_css")
+def portal_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from collections_app.tree import ensure_root_translations
 from tests import factories
+from tests.helpers import browser  # noqa: F401  (the session's Chromium, for browser tests)
 
 
 @pytest.fixture(autouse=True)

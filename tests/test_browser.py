@@ -5,51 +5,18 @@ fonts load (Nastaliq for Urdu), nothing is fetched from another host, pages
 do not scroll sideways on a phone, and the language menu works by keyboard.
 """
 
-import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from django.utils import translation
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.helpers import needs_chromium, url_in
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; the tests' own
-    # database work happens between browser calls, never inside them.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_api.sync_playwright().start()
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-    yield chromium
-    chromium.close()
-    playwright.stop()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture
 def site(transactional_db, tree, live_server):
     return tree, live_server.url
-
-
-def url_in(page, lang):
-    with translation.override(lang):
-        return page.url
 
 
 def test_urdu_page_mirrors_and_uses_nastaliq(browser, site):

@@ -6,7 +6,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -16,6 +16,7 @@ from collections_app.blocks import NarrativeBlock, relic_ids_in
 from collections_app.languages import language_codes, value_in
 from collections_app.listings import attach_museums, relic_cards
 from collections_app.models.base import BasePage
+from collections_app.panels import PortalInlinePanel
 from collections_app.serializers import TermListField
 
 
@@ -59,7 +60,7 @@ class ExhibitionPage(BasePage):
             heading=_("Dates"),
         ),
         FieldPanel("hero_image"),
-        InlinePanel("curators", label=_("Curators"), heading=_("Curators")),
+        PortalInlinePanel("curators", label=_("Curators"), heading=_("Curators")),
         FieldPanel("body"),
     ]
     search_fields = [

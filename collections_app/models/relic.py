@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -20,6 +20,7 @@ from collections_app.languages import shown_language
 from collections_app.listings import neighbours
 from collections_app.models.base import BasePage
 from collections_app.models.vocabularies import validate_year_range
+from collections_app.panels import PortalInlinePanel
 from collections_app.rights import rights_field
 from collections_app.serializers import GalleryField, TermField, TermListField
 
@@ -184,7 +185,7 @@ class RelicPage(BasePage):
             heading=_("Dimensions"),
         ),
         FieldPanel("description"),
-        InlinePanel("gallery_images", label=_("Images"), heading=_("Image gallery")),
+        PortalInlinePanel("gallery_images", label=_("Images"), heading=_("Image gallery")),
         MultiFieldPanel(
             [FieldPanel("find_spot"), FieldPanel("provenance"), FieldPanel("credit_line"), FieldPanel("rights_uri")],
             heading=_("Provenance and rights"),
