@@ -39,8 +39,8 @@ run: $(INSTALLED) messages $(FONTS) ## Set up, migrate, load the demo and serve 
 	@echo "Log in as admin, curator, editor-<museum slug> or translator-<language code> (password: DEMO_PASSWORD, or the one printed above when the accounts were created)."
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-serve: $(INSTALLED) messages $(FONTS) ## Serve without touching the database
-	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
+serve: $(INSTALLED) messages $(FONTS) ## The production server: gunicorn, production settings from the environment (scripts/serve)
+	PORT=$(PORT) scripts/serve
 
 test: test-sqlite test-postgres ## Run the whole test suite on SQLite, then on PostgreSQL
 

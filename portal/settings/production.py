@@ -1,7 +1,9 @@
 """Production: PostgreSQL (DATABASE_URL), several gunicorn workers, Redis cache.
 
-Refuses to start without a SECRET_KEY and ALLOWED_HOSTS: a production site must
-never run with a literal or random key.
+Served by `make serve` (scripts/serve: gunicorn). Refuses to start without
+SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL: a production site must never run
+with a literal or random key, nor on the checkout's demo database by accident.
+DEBUG is off and cannot be switched on from the environment.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -15,6 +17,17 @@ SECRET_KEY = env_str("SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
+env_str("DATABASE_URL", required=True)  # parsed in base.py; here only required
+
+# Password resets and workflow notifications go out by SMTP, never to the log.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 STORAGES = {
     **STORAGES,  # noqa: F405
