@@ -1,4 +1,14 @@
-"""Admin forms that enforce the translator role on the server.
+"""Admin forms that enforce the roles on the server: translators' languages, museums' media.
+
+**Media.** A page may reference only images and documents from collections
+the saving user may choose from (their museum's, or every collection for
+alliance curators). The chooser shows only those, but the form field would
+accept any id; `MediaAccessMixin` checks every image and document a form
+newly references, in plain fields, inline rows and StreamField blocks.
+References that were already there are left alone, so co-authors of a shared
+exhibition can save it with another museum's hero image in place.
+
+**Translators.**
 
 A member of `translators-<code>` (and of no editing group with rights on the
 object) gets the usual Wagtail form with every field disabled except the
@@ -18,8 +28,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
+from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.blocks.base import BlockField
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission
+from wagtail.permissions import policy_registry
 
 from collections_app.permissions import TRANSLATOR_PREFIX
 
@@ -126,7 +141,84 @@ class TranslatorRestrictionMixin:
         return cleaned
 
 
-class PortalPageForm(TranslatorRestrictionMixin, WagtailAdminPageForm):
+def _media_models() -> tuple:
+    return (get_image_model(), get_document_model())
+
+
+def _pk(value):
+    return getattr(value, "pk", value)
+
+
+def media_in_block(block, value) -> set[tuple]:
+    """(model, pk) of every image and document chosen anywhere inside a block value."""
+    found: set[tuple] = set()
+    if value is None:
+        return found
+    if isinstance(block, blocks.ChooserBlock):
+        if block.target_model in _media_models() and _pk(value) is not None:
+            found.add((block.target_model, _pk(value)))
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            found |= media_in_block(child.block, child.value)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            found |= media_in_block(child_block, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            found |= media_in_block(block.child_block, item)
+    return found
+
+
+def _new_media(form: forms.BaseForm) -> dict[str, set[tuple]]:
+    """Field name → the (model, pk) media the form's cleaned data adds to what it had."""
+    added: dict[str, set[tuple]] = {}
+    cleaned = getattr(form, "cleaned_data", {})
+    for name, field in form.fields.items():
+        if name not in cleaned or field.disabled:
+            continue
+        if isinstance(field, forms.ModelChoiceField) and field.queryset.model in _media_models():
+            new, old = _pk(cleaned[name]), _pk(form.initial.get(name))
+            if new is not None and str(new) != str(old):
+                added[name] = {(field.queryset.model, new)}
+        elif isinstance(field, BlockField):
+            new = media_in_block(field.block, cleaned[name])
+            initial = form.initial.get(name)
+            old = media_in_block(field.block, field.block.to_python(initial) if isinstance(initial, list) else initial)
+            if new - old:
+                added[name] = new - old
+    return added
+
+
+class MediaAccessMixin:
+    """Refuse images and documents from collections the user may not choose from."""
+
+    def clean(self):
+        cleaned = super().clean()
+        user = getattr(self, "for_user", None)
+        if user is None or user.is_superuser:
+            return cleaned
+        forms_to_check = [self]
+        for formset in getattr(self, "formsets", {}).values():
+            forms_to_check += [form for form in formset.forms if form not in formset.deleted_forms]
+        for form in forms_to_check:
+            for name, references in _new_media(form).items():
+                for model, pk in references:
+                    instance = model.objects.filter(pk=pk).select_related("collection").first()
+                    policy = policy_registry.get_by_type(model)
+                    if instance is None or not policy.user_has_permission_for_instance(user, "choose", instance):
+                        form.add_error(
+                            name,
+                            # Translators: shown when a saved page uses an image or document of another museum.
+                            _(
+                                "“%(item)s” is in a collection you cannot use. "
+                                "Choose one from your museum's collection, or upload it there."
+                            )
+                            % {"item": instance or pk},
+                        )
+        return cleaned
+
+
+class PortalPageForm(MediaAccessMixin, TranslatorRestrictionMixin, WagtailAdminPageForm):
     """The base form of every page type of the portal."""
 
     def __init__(self, *args, **kwargs):
