@@ -13,6 +13,7 @@ from wagtail.models import GroupPagePermission
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from collections_app.admin_access import covers_whole_site
 from collections_app.models import Culture, Material, ObjectType, Place, RelicPage
 from collections_app.permissions import is_translator_only
 
@@ -151,3 +152,10 @@ def chooser_shows_drafts_only_where_the_user_edits(pages, request):
 @hooks.register("insert_global_admin_css")
 def portal_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("construct_reports_menu")
+def site_wide_reports_for_site_wide_roles(request, menu_items):
+    """The page types report names the last edited page of each type anywhere on the site."""
+    if not covers_whole_site(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
