@@ -2,9 +2,13 @@
 alternates (`xhtml:link hreflang`, plus `x-default`) with the same absolute
 URLs as the pages' own `<link rel="alternate">` tags."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
+
+from collections_app.site_url import site_root_url
 
 
 class PortalSitemap(Sitemap):
@@ -46,7 +50,9 @@ class PortalSitemap(Sitemap):
                     alternate["location"] = default
         return urls
 
+    # Scheme and host come from the configured Site, never from the request's Host header.
     def get_protocol(self, protocol=None):
-        if self.request is not None:
-            return self.request.scheme
-        return super().get_protocol(protocol)
+        return urlsplit(site_root_url(self.request)).scheme or super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        return urlsplit(site_root_url(self.request)).netloc or super().get_domain(site)

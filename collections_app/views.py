@@ -2,9 +2,11 @@
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_safe
 
+from collections_app.site_url import absolute
 from collections_app.sitemaps import PortalSitemap
 
 
@@ -22,6 +24,6 @@ def robots_txt(request):
         "Disallow: /api/",
         "Disallow: /i18n/",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

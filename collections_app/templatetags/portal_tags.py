@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from collections_app.l10n import format_date, format_date_range, format_number, format_year_range
 from collections_app.languages import is_rtl, native_name, shown_language
+from collections_app.site_url import absolute
 
 register = template.Library()
 
@@ -164,9 +165,7 @@ def open_graph(context, page):
     image = page.specific.og_image
     if image is not None:
         rendition = image.get_rendition("fill-1200x630-c50")
-        url = rendition.url
-        if request is not None and not url.startswith(("http://", "https://")):
-            url = request.build_absolute_uri(url)
+        url = absolute(rendition.url, request)
         tags += [
             ("og:image", url),
             ("og:image:width", str(rendition.width)),
