@@ -7,7 +7,6 @@ that language with the portal's fallback chain. An unknown `lang` is a 400.
 """
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -51,15 +50,7 @@ class LocalizedImagesAPIViewSet(LanguageAPIMixin, ImagesAPIViewSet):
     body_fields = [*ImagesAPIViewSet.body_fields, "rights_uri", "credit", "is_illustration"]
 
     def get_queryset(self):
-        from collections_app.models import ExhibitionPage, MuseumPage, RelicImage, RelicPage
-
-        live_relics = RelicPage.objects.live().public().values("pk")
-        shown = (
-            Q(pk__in=RelicImage.objects.filter(page__in=live_relics).values("image"))
-            | Q(pk__in=ExhibitionPage.objects.live().public().exclude(hero_image=None).values("hero_image"))
-            | Q(pk__in=MuseumPage.objects.live().public().exclude(logo=None).values("logo"))
-        )
-        return super().get_queryset().filter(shown)
+        return super().get_queryset().publicly_shown()
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -8,11 +8,13 @@ groups, their page and collection permissions and the workflows are ordinary
 Wagtail objects an administrator can inspect in Settings.
 
 - `<Museum> editors`: add, change, lock on the museum's subtree and the
-  exhibition index; add, change, choose images and documents in the
-  museum's collection.
-- `<Museum> moderators`: the same, plus publish and unlock on the museum.
+  exhibition index; add and choose images and documents in the museum's
+  collection (Wagtail lets them change what they uploaded themselves, until
+  the public site shows it: see `collections_app.forms.CollectionImageForm`).
+- `<Museum> moderators`: the same, plus publish and unlock on the museum,
+  and change any image or document of the museum's collection.
 - `Alliance curators`: add, change, publish, lock, unlock on the whole site;
-  every collection; the vocabularies.
+  every collection; the vocabularies, whose changes they approve.
 - `translators-<code>`: change on the whole site and on the vocabularies,
   limited to their own language's fields by `collections_app.forms`.
 
@@ -21,12 +23,17 @@ the museum's "<Museum> moderation" workflow, approved by its moderators, and a
 shared exhibition through "Exhibition approval", approved by an alliance
 curator. A translator's save is a draft revision like any other and is
 published by the moderators (the page's workflow), never by the translator.
+Vocabulary terms are moderated too: a change is a draft until an alliance
+curator approves it in the "Vocabulary approval" workflow. Image metadata has
+no drafts in Wagtail, so changing an image the public site shows is kept for
+those who may publish (moderators, curators).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -34,6 +41,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -43,11 +51,17 @@ EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
 MODERATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 CURATOR_PAGE_PERMISSIONS = MODERATOR_PAGE_PERMISSIONS
 TRANSLATOR_PAGE_PERMISSIONS = ("change_page",)
-MEDIA_PERMISSIONS = {
+EDITOR_MEDIA_PERMISSIONS = {
+    "wagtailimages": ("add_image", "choose_image"),
+    "wagtaildocs": ("add_document", "choose_document"),
+}
+MODERATOR_MEDIA_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
 }
 VOCABULARY_MODELS = ("objecttype", "material", "culture", "place")
+CURATOR_VOCABULARY_ACTIONS = ("add", "change", "delete", "publish", "lock", "unlock")
+VOCABULARY_WORKFLOW = "Vocabulary approval"
 TRANSLATOR_PREFIX = "translators-"
 
 
@@ -66,12 +80,17 @@ def _grant_pages(group: Group, page, codenames) -> None:
         )
 
 
-def _grant_media(group: Group, collection: Collection) -> None:
-    for app_label, codenames in MEDIA_PERMISSIONS.items():
+def _grant_media(group: Group, collection: Collection, grants: dict[str, tuple[str, ...]]) -> None:
+    """Give `group` exactly these image and document permissions on `collection` (extra ones are removed)."""
+    wanted = []
+    for app_label, codenames in grants.items():
         for codename in codenames:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=_permission(app_label, codename)
-            )
+            permission = _permission(app_label, codename)
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+            wanted.append(permission.pk)
+    GroupCollectionPermission.objects.filter(
+        group=group, collection=collection, permission__content_type__app_label__in=grants
+    ).exclude(permission__in=wanted).delete()
 
 
 def _approval_workflow(name: str, group: Group) -> Workflow:
@@ -116,9 +135,9 @@ def setup_museum(museum) -> None:
         MuseumPage.objects.filter(pk=museum.pk).update(**{f"{field}_id": value.pk for field, value in changed.items()})
 
     editors, moderators = museum.editors_group, museum.moderators_group
-    for group in (editors, moderators):
+    for group, grants in ((editors, EDITOR_MEDIA_PERMISSIONS), (moderators, MODERATOR_MEDIA_PERMISSIONS)):
         _admin_access(group)
-        _grant_media(group, museum.collection)
+        _grant_media(group, museum.collection, grants)
     _grant_pages(editors, museum, EDITOR_PAGE_PERMISSIONS)
     _grant_pages(moderators, museum, MODERATOR_PAGE_PERMISSIONS)
     for index in ExhibitionIndexPage.objects.all():
@@ -142,10 +161,16 @@ def setup_site(home) -> None:
     curators = curators_group()
     _grant_pages(curators, home, CURATOR_PAGE_PERMISSIONS)
     for collection in Collection.objects.all():
-        _grant_media(curators, collection)
-    for app_label, model in [("collections_app", name) for name in VOCABULARY_MODELS]:
-        for action in ("add", "change", "delete"):
-            curators.permissions.add(_permission(app_label, f"{action}_{model}"))
+        _grant_media(curators, collection, MODERATOR_MEDIA_PERMISSIONS)
+    for model in VOCABULARY_MODELS:
+        for action in CURATOR_VOCABULARY_ACTIONS:
+            curators.permissions.add(_permission("collections_app", f"{action}_{model}"))
+    vocabulary_workflow = _approval_workflow(VOCABULARY_WORKFLOW, curators)
+    for model in VOCABULARY_MODELS:
+        content_type = ContentType.objects.get_by_natural_key("collections_app", model)
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": vocabulary_workflow}
+        )
     for code in settings.LANGUAGE_CODES:
         if code == settings.LANGUAGE_CODE:
             continue
@@ -174,3 +199,16 @@ def is_translator_only(user) -> bool:
         return False
     names = list(user.groups.values_list("name", flat=True))
     return bool(names) and all(name.startswith(TRANSLATOR_PREFIX) for name in names)
+
+
+def may_change_published_media(user, item) -> bool:
+    """Whether `user` holds the collection-wide change permission for this image or document
+    (moderators, curators), not merely an uploader's right to their own files."""
+    if user.is_superuser:
+        return True
+    codename = f"change_{item._meta.model_name}" if item._meta.model_name == "document" else "change_image"
+    return GroupCollectionPermission.objects.filter(
+        group__user=user,
+        permission__codename=codename,
+        collection__in=item.collection.get_ancestors(inclusive=True),
+    ).exists()

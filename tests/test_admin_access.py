@@ -48,8 +48,10 @@ def shows_secret(client, user, url):
     [
         lambda tree, page: reverse("wagtailadmin_explore", args=[page.pk]),
         lambda tree, page: reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"]) + f"?id={page.pk}",
-        lambda tree, page: reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
-        + f"?id=all&childOf={tree.museum.pk}",
+        lambda tree, page: (
+            reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+            + f"?id=all&childOf={tree.museum.pk}"
+        ),
     ],
     ids=["explorer", "bulk-delete", "bulk-all-children"],
 )

@@ -243,10 +243,14 @@ class TestMuseumListing:
         by_date = self.titles(get(client, url))
         assert by_date[0] == "Houmuwu ding"  # 1200 BCE, the oldest
 
-    @pytest.mark.parametrize("query", ["?page=abc", "?page=-1", "?page=999", "?sort=%00", "?sort=nonsense&page=2"])
+    @pytest.mark.parametrize("query", ["?page=abc", "?page=-1", "?page=999", "?sort=%FF", "?sort=nonsense&page=2"])
     def test_malformed_parameters_give_a_page_not_an_error(self, client, museum_with_relics, query):
         soup = get(client, url_in(museum_with_relics, "en") + query)
         assert len(self.titles(soup)) == 5
+
+    def test_a_nul_character_is_a_bad_request_not_a_page(self, client, museum_with_relics):
+        """NUL is refused everywhere before a view runs (tests/test_bad_requests.py)."""
+        assert client.get(url_in(museum_with_relics, "en") + "?sort=%00").status_code == 400
 
     def test_pagination_links_keep_the_sort(self, client, museum_with_relics, settings):
         from collections_app import listings

@@ -30,7 +30,10 @@ def free_port() -> int:
 
 
 def production_env(tmp: Path, **overrides) -> dict[str, str]:
-    environ = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
+    # Nothing of the test process's own environment that a deployment would not have
+    # (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE, which the deploy checks refuse).
+    inherited = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    environ = {k: v for k, v in os.environ.items() if k not in inherited}
     environ.update(
         SECRET_KEY=SECRET,
         ALLOWED_HOSTS="127.0.0.1,localhost",

@@ -3,21 +3,29 @@
 Every museum uses the same terms, so a facet or a search in any language means
 the same thing. Terms carry an optional authority URI (Getty AAT, Wikidata,
 GeoNames) for linked-data exports. Registered as snippets in wagtail_hooks.
+
+A term's name is shown on every museum's pages, so a change goes through the
+same draft → approve discipline as a page: saving makes a draft revision,
+and the "Vocabulary approval" workflow (alliance curators) publishes it. The
+table row always holds the published version, which is all the public site
+and the API read.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from collections_app.countries import COUNTRY_CHOICES
 from collections_app.forms import PortalSnippetForm
 
 
-class VocabularyTerm(index.Indexed, models.Model):
-    """What every vocabulary shares: a translated name, a stable slug and an authority link."""
+class VocabularyTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """What every vocabulary shares: a translated name, a stable slug and an authority link, moderated."""
 
     name = models.CharField(pgettext_lazy("vocabulary term", "name"), max_length=200)
     slug = models.SlugField(
@@ -31,6 +39,15 @@ class VocabularyTerm(index.Indexed, models.Model):
         _("authority URI"),
         blank=True,
         help_text=_("The same term in Getty AAT, Wikidata or GeoNames, if known."),
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(class)s",
+        for_concrete_model=False,
     )
 
     search_fields = [
@@ -47,6 +64,10 @@ class VocabularyTerm(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name or self.slug
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class ObjectType(VocabularyTerm):

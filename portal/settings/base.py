@@ -191,6 +191,7 @@ else:
 WAGTAIL_SITE_NAME = "SCO Museum Alliance"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "collections_app.CollectionImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "collections_app.image_forms.CollectionImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 200_000_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
