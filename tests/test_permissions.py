@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Collection, GroupPagePermission, Page, Revision, WorkflowState
 
-from collections_app.models import CollectionImage, ObjectType, RelicPage
+from collections_app.models import CollectionImage, RelicPage
 from collections_app.permissions import CURATORS
 from tests import factories
 from tests.test_admin_editing import relic_form
