@@ -14,7 +14,8 @@ def ensure_root_translations() -> Page:
     wagtail-modeltranslation adds `title_<lang>`, `slug_<lang>`, `url_path_<lang>`…
     to Wagtail's page table after Wagtail's migrations created the root (and
     its placeholder welcome page), so on a fresh database they are empty and
-    child url paths come out without a leading slash (see STACK_NOTES). This
+    child url paths come out without a leading slash (`home/relic/` instead of
+    `/home/relic/`), which breaks every link built from them. This
     copies the original columns into the English ones and gives the root its
     path in every language, with plain UPDATEs (no save, no signal).
     """
