@@ -1,34 +1,24 @@
-"""The eleven languages of the portal and their fallback chains.
+"""Which language a visitor reads, and which language a field is actually shown in.
 
-One place answers "which language does this visitor read, and which language
-is a field actually shown in" for templates, the API and the demo loader, so
-the chain in settings (`MODELTRANSLATION_FALLBACK_LANGUAGES`) is the only
-source of truth.
+The languages themselves (codes, names, directions, fallback chains, locales)
+are the table in `portal/languages.py`; settings derive from it, and this
+module answers the questions templates, the API and the demo loader ask of it.
 """
 
 from django.conf import settings
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
-# Each language's name as its readers write it in a language menu (Django's
-# own table has e.g. "Қазақ" for Kazakh and lower-case names for others).
-NATIVE_NAMES = {
-    "en": "English",
-    "zh-hans": "简体中文",
-    "ru": "Русский",
-    "hi": "हिन्दी",
-    "ur": "اردو",
-    "fa": "فارسی",
-    "kk": "Қазақша",
-    "ky": "Кыргызча",
-    "tg": "Тоҷикӣ",
-    "uz": "Oʻzbekcha",
-    "be": "Беларуская",
-}
+from portal.languages import BY_CODE
 
 
 def native_name(code: str) -> str:
-    return NATIVE_NAMES.get(code) or translation.get_language_info(code)["name_local"]
+    """The language's name as its readers write it in a language menu (Қазақша, اردو, 简体中文)."""
+    return BY_CODE[code].native_name if code in BY_CODE else translation.get_language_info(code)["name_local"]
+
+
+def og_locale(code: str) -> str:
+    return BY_CODE[code].og_locale if code in BY_CODE else code
 
 
 def language_codes() -> list[str]:
@@ -36,7 +26,7 @@ def language_codes() -> list[str]:
 
 
 def is_rtl(code: str) -> bool:
-    return code in settings.RTL_LANGUAGES
+    return code in BY_CODE and BY_CODE[code].rtl
 
 
 def fallback_chain(code: str) -> list[str]:

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.urls import reverse
 
-from collections_app.languages import NATIVE_NAMES
+from collections_app.languages import native_name
 from tests.test_admin_editing import relic_form
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ def test_editor_offers_a_preview_mode_per_language(admin_client, tree):
     content = response.content.decode()
     for code in settings.LANGUAGE_CODES:
         assert f'value="{code}"' in content
-        assert NATIVE_NAMES[code] in content
+        assert native_name(code) in content
 
 
 @pytest.mark.parametrize("lang", settings.LANGUAGE_CODES)

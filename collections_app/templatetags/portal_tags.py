@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from wagtail.models import Site
 
 from collections_app.l10n import format_date, format_date_range, format_number, format_year_range
-from collections_app.languages import is_rtl, native_name, shown_language
+from collections_app.languages import is_rtl, native_name, og_locale, shown_language
 from collections_app.site_url import absolute
 
 register = template.Library()
@@ -129,20 +129,6 @@ def date_range(start, end):
 
 # --- Open Graph --------------------------------------------------------------
 
-OG_LOCALES = {
-    "en": "en_GB",
-    "zh-hans": "zh_CN",
-    "ru": "ru_RU",
-    "hi": "hi_IN",
-    "ur": "ur_PK",
-    "fa": "fa_IR",
-    "kk": "kk_KZ",
-    "ky": "ky_KG",
-    "tg": "tg_TJ",
-    "uz": "uz_UZ",
-    "be": "be_BY",
-}
-
 
 @register.simple_tag(takes_context=True)
 def open_graph(context, page):
@@ -154,14 +140,14 @@ def open_graph(context, page):
         ("og:site_name", translation.gettext("SCO Museum Alliance")),
         ("og:type", page.specific.og_type),
         ("og:title", page.seo_title or page.title),
-        ("og:locale", OG_LOCALES.get(current, current)),
+        ("og:locale", og_locale(current)),
     ]
     if current in urls:
         tags.append(("og:url", urls[current]))
     description = page.specific.summary_text()
     if description:
         tags.append(("og:description", description))
-    tags.extend(("og:locale:alternate", OG_LOCALES[code]) for code in urls if code != current and code in OG_LOCALES)
+    tags.extend(("og:locale:alternate", og_locale(code)) for code in urls if code != current)
     image = page.specific.og_image
     if image is not None:
         rendition = image.get_rendition("fill-1200x630-c50")

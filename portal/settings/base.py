@@ -8,8 +8,8 @@ the environment through `portal.env`.
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
+from portal import languages
 from portal.env import env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -103,43 +103,25 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # ---------------------------------------------------------------------------
-# Languages. The order is the order of the language switcher and of the admin
-# tabs; English, the alliance's pivot language, is the required source.
+# Languages: all derived from the one table in portal/languages.py. Its order
+# is the order of the language menu and of the admin's language picker;
+# English, the alliance's pivot language, is the required source.
 # ---------------------------------------------------------------------------
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("zh-hans", _("Chinese (Simplified)")),
-    ("ru", _("Russian")),
-    ("hi", _("Hindi")),
-    ("ur", _("Urdu")),
-    ("fa", _("Persian")),
-    ("kk", _("Kazakh")),
-    ("ky", _("Kyrgyz")),
-    ("tg", _("Tajik")),
-    ("uz", _("Uzbek")),
-    ("be", _("Belarusian")),
-]
+LANGUAGE_CODE = languages.SOURCE_LANGUAGE
+LANGUAGES = languages.django_languages()
 LANGUAGE_CODES = [code for code, _name in LANGUAGES]
-RTL_LANGUAGES = {"ur", "fa"}
+RTL_LANGUAGES = {language.code for language in languages.TABLE if language.rtl}
 
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(LANGUAGE_CODES)
-# The spec's fallback chains: Central Asian languages and Belarusian read
-# Russian before English; every other language falls back to English.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {
-    "default": ("en",),
-    "kk": ("ru", "en"),
-    "ky": ("ru", "en"),
-    "tg": ("ru", "en"),
-    "uz": ("ru", "en"),
-    "be": ("ru", "en"),
-}
+# Central Asian languages and Belarusian read Russian before English; every
+# other language falls back to English (the `fallbacks` column of the table).
+MODELTRANSLATION_FALLBACK_LANGUAGES = languages.fallback_languages()
 MODELTRANSLATION_AUTO_POPULATE = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
