@@ -15,8 +15,9 @@ site. Everyone else gets Wagtail's standard "no permission" answer.
 """
 
 from wagtail.admin.auth import permission_denied
-from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from collections_app.permissions import covers_whole_site
 
 # URL keyword arguments that name a page in Wagtail's admin URLs.
 PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "pk")
@@ -31,14 +32,6 @@ def can_explore(user, page_ids) -> bool:
         return True
     explorable = PagePermissionPolicy().explorable_instances(user).filter(pk__in=page_ids)
     return explorable.count() == len(page_ids)
-
-
-def covers_whole_site(user) -> bool:
-    """Whether the user holds a page permission on the top of the page tree (curators, translators)."""
-    if user.is_superuser:
-        return True
-    tops = Page.objects.filter(depth__lte=2).values("pk")
-    return GroupPagePermission.objects.filter(group__user=user, page__in=tops).exists()
 
 
 def _page_ids(request, match) -> list[str]:

@@ -14,12 +14,6 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
 
-def _first_live_relic():
-    from collections_app.models import RelicPage
-
-    return RelicPage.objects.live().order_by("pk").first()
-
-
 class SectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
     text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
@@ -39,12 +33,9 @@ class SectionBlock(blocks.StructBlock):
 
 class RelicCardValue(blocks.StructValue):
     @property
-    def live_relic(self):
-        """The chosen relic if it is published, else None (never show drafts)."""
+    def relic_ids(self) -> list[int]:
         relic = self.get("relic")
-        if relic is None or not relic.live:
-            return None
-        return relic.specific
+        return [relic.pk] if relic is not None else []
 
 
 class RelicCardBlock(blocks.StructBlock):
@@ -62,14 +53,19 @@ class RelicCardBlock(blocks.StructBlock):
         value_class = RelicCardValue
         description = _("One relic with its image, title and museum, always up to date.")
 
+    @property
+    def relic_model(self):
+        return self.child_blocks["relic"].target_model
+
     def get_preview_value(self):
-        return self.to_python({"relic": getattr(_first_live_relic(), "pk", None), "note": ""})
+        relic = self.relic_model.objects.visible().order_by("pk").first()
+        return self.to_python({"relic": getattr(relic, "pk", None), "note": ""})
 
 
 class RelicGridValue(blocks.StructValue):
     @property
-    def live_relics(self):
-        return [relic.specific for relic in self.get("relics") or [] if relic is not None and relic.live]
+    def relic_ids(self) -> list[int]:
+        return [relic.pk for relic in self.get("relics") or [] if relic is not None]
 
 
 class RelicGridBlock(blocks.StructBlock):
@@ -88,10 +84,12 @@ class RelicGridBlock(blocks.StructBlock):
         value_class = RelicGridValue
         description = _("Several relics side by side, e.g. from different museums.")
 
-    def get_preview_value(self):
-        from collections_app.models import RelicPage
+    @property
+    def relic_model(self):
+        return self.child_blocks["relics"].child_block.target_model
 
-        pks = list(RelicPage.objects.live().order_by("pk").values_list("pk", flat=True)[:3])
+    def get_preview_value(self):
+        pks = list(self.relic_model.objects.visible().order_by("pk").values_list("pk", flat=True)[:3])
         return self.to_python({"heading": "", "relics": pks})
 
     def clean(self, value):
@@ -120,9 +118,7 @@ class ImageBlock(blocks.StructBlock):
         description = _("A large image with alt text and a caption.")
 
     def get_preview_value(self):
-        from collections_app.models import CollectionImage
-
-        image = CollectionImage.objects.order_by("pk").first()
+        image = self.child_blocks["image"].target_model.objects.order_by("pk").first()
         return self.to_python({"image": getattr(image, "pk", None), "alt_text": getattr(image, "default_alt_text", "")})
 
 

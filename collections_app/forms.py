@@ -22,8 +22,6 @@ and non-language fields, and adding or removing rows is refused.
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
-from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
@@ -33,10 +31,9 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission
 from wagtail.permissions import policy_registry
 
-from collections_app.permissions import TRANSLATOR_PREFIX
+from collections_app.permissions import translator_languages
 
 # Formsets a translator may still use freely (commenting is not editing).
 FREE_FORMSETS = {"comments"}
@@ -51,35 +48,6 @@ def translatable_fields(model) -> list[str]:
 
 def language_columns(model, languages) -> set[str]:
     return {build_localized_fieldname(field, lang) for field in translatable_fields(model) for lang in languages}
-
-
-def allowed_languages(user, *, page=None, model=None) -> set[str] | None:
-    """The languages `user` may edit on `page` (or a snippet of `model`); None means no restriction.
-
-    Only a translator is restricted, and only where no other group of theirs
-    (an editor's, moderator's or curator's) lets them change the object.
-    """
-    if user is None or not user.is_authenticated or user.is_superuser:
-        return None
-    groups = list(user.groups.all())
-    languages = {
-        group.name.removeprefix(TRANSLATOR_PREFIX) for group in groups if group.name.startswith(TRANSLATOR_PREFIX)
-    }
-    if not languages:
-        return None
-    others = [group for group in groups if not group.name.startswith(TRANSLATOR_PREFIX)]
-    if others and page is not None and page.pk:
-        if GroupPagePermission.objects.filter(
-            group__in=others,
-            permission__codename="change_page",
-            page__in=page.get_ancestors(inclusive=True),
-        ).exists():
-            return None
-    if others and model is not None:
-        codename = f"change_{model._meta.model_name}"
-        if Permission.objects.filter(group__in=others, codename=codename).exists():
-            return None
-    return languages & set(settings.LANGUAGE_CODES) - {settings.LANGUAGE_CODE}
 
 
 def _restrict(form: forms.BaseForm, allowed: set[str], keep: frozenset[str] = frozenset()) -> None:
@@ -111,7 +79,7 @@ class TranslatorRestrictionMixin:
         raise NotImplementedError
 
     def apply_translator_restriction(self) -> None:
-        self.translator_languages = allowed_languages(getattr(self, "for_user", None), **self._restriction_target())
+        self.translator_languages = translator_languages(getattr(self, "for_user", None), **self._restriction_target())
         if self.translator_languages is None:
             return
         _restrict(self, language_columns(self._meta.model, self.translator_languages))

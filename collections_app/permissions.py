@@ -1,16 +1,21 @@
 """Who may do what: per-museum groups, collections and workflows, curators, translators.
 
-Everything here is idempotent and runs on three occasions: when a
-`MuseumPage` or `ExhibitionIndexPage` is created (signals), from the
-`sync_permissions` management command (after a deployment or a restore) and
-from `load_demo`. Nothing is granted by name matching at request time: the
-groups, their page and collection permissions and the workflows are ordinary
-Wagtail objects an administrator can inspect in Settings.
+The one home of the roles: granting them (below) and the questions asked of
+them at request time (`translator_languages`, `is_translator_only`,
+`may_change_published_media`, `covers_whole_site`, at the end). It imports
+no model of this app: callers pass the pages to set up.
+
+Granting is idempotent and runs on three occasions: when a `MuseumPage` or
+`ExhibitionIndexPage` is created (signals), from the `sync_permissions`
+management command (after a deployment or a restore) and from `load_demo`.
+Nothing is granted by name matching at request time: the groups, their page
+and collection permissions and the workflows are ordinary Wagtail objects an
+administrator can inspect in Settings.
 
 - `<Museum> editors`: add, change, lock on the museum's subtree and the
   exhibition index; add and choose images and documents in the museum's
   collection (Wagtail lets them change what they uploaded themselves, until
-  the public site shows it: see `collections_app.forms.CollectionImageForm`).
+  the public site shows it: see `collections_app.image_forms`).
 - `<Museum> moderators`: the same, plus publish and unlock on the museum,
   and change any image or document of the museum's collection.
 - `Alliance curators`: add, change, publish, lock, unlock on the whole site;
@@ -114,10 +119,12 @@ def curators_group() -> Group:
 
 
 @transaction.atomic
-def setup_museum(museum) -> None:
-    """Give a museum its collection, editors, moderators and moderation workflow (idempotent)."""
-    from collections_app.models import ExhibitionIndexPage, MuseumPage
+def setup_museum(museum, exhibition_indexes=()) -> None:
+    """Give a museum its collection, editors, moderators and moderation workflow (idempotent).
 
+    Its editors co-author exhibitions, so they get the editor's rights on every page of
+    `exhibition_indexes` too.
+    """
     name = museum.title_en or museum.title
     changed = {}
     if museum.collection_id is None:
@@ -132,7 +139,9 @@ def setup_museum(museum) -> None:
         for field, value in changed.items():
             setattr(museum, field, value)
         # A plain UPDATE: no new revision, no signal loop.
-        MuseumPage.objects.filter(pk=museum.pk).update(**{f"{field}_id": value.pk for field, value in changed.items()})
+        type(museum).objects.filter(pk=museum.pk).update(
+            **{f"{field}_id": value.pk for field, value in changed.items()}
+        )
 
     editors, moderators = museum.editors_group, museum.moderators_group
     for group, grants in ((editors, EDITOR_MEDIA_PERMISSIONS), (moderators, MODERATOR_MEDIA_PERMISSIONS)):
@@ -140,18 +149,17 @@ def setup_museum(museum) -> None:
         _grant_media(group, museum.collection, grants)
     _grant_pages(editors, museum, EDITOR_PAGE_PERMISSIONS)
     _grant_pages(moderators, museum, MODERATOR_PAGE_PERMISSIONS)
-    for index in ExhibitionIndexPage.objects.all():
+    for index in exhibition_indexes:
         _grant_pages(editors, index, EDITOR_PAGE_PERMISSIONS)
     _assign_workflow(museum, _approval_workflow(f"{name} moderation", moderators))
 
 
 @transaction.atomic
-def setup_exhibition_index(index) -> None:
+def setup_exhibition_index(index, museums) -> None:
     """Shared exhibitions: every museum's editors co-author, alliance curators approve."""
-    from collections_app.models import MuseumPage
-
-    for museum in MuseumPage.objects.exclude(editors_group=None).select_related("editors_group"):
-        _grant_pages(museum.editors_group, index, EDITOR_PAGE_PERMISSIONS)
+    for museum in museums:
+        if museum.editors_group_id:
+            _grant_pages(museum.editors_group, index, EDITOR_PAGE_PERMISSIONS)
     _assign_workflow(index, _approval_workflow("Exhibition approval", curators_group()))
 
 
@@ -181,16 +189,48 @@ def setup_site(home) -> None:
             group.permissions.add(_permission("collections_app", f"change_{model}"))
 
 
-def sync_permissions() -> None:
-    """Bring every museum, the exhibition index and the site-wide groups up to date."""
-    from collections_app.models import ExhibitionIndexPage, HomePage, MuseumPage
-
-    for home in HomePage.objects.all():
+def sync_permissions(*, homes, museums, exhibition_indexes) -> None:
+    """Bring every museum, the exhibition indexes and the site-wide groups up to date."""
+    exhibition_indexes = list(exhibition_indexes)
+    for home in homes:
         setup_site(home)
-    for museum in MuseumPage.objects.order_by("path"):
-        setup_museum(museum)
-    for index in ExhibitionIndexPage.objects.all():
-        setup_exhibition_index(index)
+    museums = list(museums)
+    for museum in museums:
+        setup_museum(museum, exhibition_indexes)
+    for index in exhibition_indexes:
+        setup_exhibition_index(index, museums)
+
+
+# --- Questions asked of the roles at request time ------------------------------------------
+
+
+def translator_languages(user, *, page=None, model=None) -> set[str] | None:
+    """The languages `user` may edit on `page` (or a snippet of `model`); None means no restriction.
+
+    Only a translator is restricted, and only where no other group of theirs
+    (an editor's, moderator's or curator's) lets them change the object.
+    """
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return None
+    groups = list(user.groups.all())
+    languages = {
+        group.name.removeprefix(TRANSLATOR_PREFIX) for group in groups if group.name.startswith(TRANSLATOR_PREFIX)
+    }
+    if not languages:
+        return None
+    others = [group for group in groups if not group.name.startswith(TRANSLATOR_PREFIX)]
+    if others and page is not None and page.pk:
+        if GroupPagePermission.objects.filter(
+            group__in=others,
+            permission__codename="change_page",
+            page__in=page.get_ancestors(inclusive=True),
+        ).exists():
+            return None
+    if others and model is not None:
+        codename = f"change_{model._meta.model_name}"
+        if Permission.objects.filter(group__in=others, codename=codename).exists():
+            return None
+    return languages & set(settings.LANGUAGE_CODES) - {settings.LANGUAGE_CODE}
 
 
 def is_translator_only(user) -> bool:
@@ -212,3 +252,10 @@ def may_change_published_media(user, item) -> bool:
         permission__codename=codename,
         collection__in=item.collection.get_ancestors(inclusive=True),
     ).exists()
+
+
+def covers_whole_site(user) -> bool:
+    """Whether the user holds a page permission on the top of the page tree (curators, translators)."""
+    if user.is_superuser:
+        return True
+    return GroupPagePermission.objects.filter(group__user=user, page__depth__lte=2).exists()

@@ -1,34 +1,46 @@
-"""Keep derived data true when Wagtail changes the tree behind a model's back."""
+"""Keep derived data true when Wagtail changes the tree behind a model's back.
+
+Imported from `CollectionsAppConfig.ready()`, once the models are loaded.
+"""
 
 from django.db.models.signals import post_save
 from wagtail.signals import post_page_move
 
+from collections_app import permissions
+from collections_app.models import ExhibitionIndexPage, ExhibitionPage, HomePage, MuseumPage, RelicPage
+
 
 def update_relic_museum(sender, instance, parent_page_after, **kwargs):
-    """A moved relic belongs to its new museum (Wagtail's move saves a plain Page)."""
-    from collections_app.models import RelicPage
-
-    RelicPage.objects.filter(path__startswith=instance.path).update(museum_id=parent_page_after.pk)
+    """A moved relic belongs to its new museum (Wagtail's move saves a plain Page), and the
+    exhibitions showing it take part with the new museum."""
+    moved = RelicPage.objects.filter(path__startswith=instance.path)
+    moved.update(museum_id=parent_page_after.pk)
+    for exhibition in ExhibitionPage.objects.filter(relics__in=moved).distinct():
+        exhibition.sync_links()
 
 
 def set_up_permissions(sender, instance, created, raw=False, **kwargs):
     """A new museum gets its groups, collection and workflow; a new exhibition index its workflow."""
     if not created or raw:
         return
-    from collections_app import permissions
-    from collections_app.models import ExhibitionIndexPage, HomePage, MuseumPage
-
     if isinstance(instance, MuseumPage):
-        permissions.setup_museum(instance)
+        permissions.setup_museum(instance, ExhibitionIndexPage.objects.all())
     elif isinstance(instance, ExhibitionIndexPage):
-        permissions.setup_exhibition_index(instance)
+        permissions.setup_exhibition_index(instance, MuseumPage.objects.select_related("editors_group"))
     elif isinstance(instance, HomePage):
         permissions.setup_site(instance)
 
 
-def connect():
-    from collections_app.models import ExhibitionIndexPage, HomePage, MuseumPage, RelicPage
+def sync_permissions():
+    """Every museum, exhibition index and site-wide group brought up to date (`sync_permissions`, `load_demo`)."""
+    permissions.sync_permissions(
+        homes=HomePage.objects.all(),
+        museums=MuseumPage.objects.order_by("path"),
+        exhibition_indexes=ExhibitionIndexPage.objects.all(),
+    )
 
+
+def connect():
     post_page_move.connect(update_relic_museum, sender=RelicPage, dispatch_uid="relic_museum_on_move")
     for model in (MuseumPage, ExhibitionIndexPage, HomePage):
         post_save.connect(set_up_permissions, sender=model, dispatch_uid=f"permissions_{model.__name__}")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
+from collections_app.models.base import visible
 from collections_app.site_url import site_root_url
 
 
@@ -24,7 +25,7 @@ class PortalSitemap(Sitemap):
         site = Site.find_for_request(self.request) if self.request else Site.objects.get(is_default_site=True)
         if site is None:
             return []
-        return list(Page.objects.live().public().descendant_of(site.root_page, inclusive=True).order_by("path"))
+        return list(visible(Page.objects.descendant_of(site.root_page, inclusive=True)).order_by("path"))
 
     def location(self, page):
         # Called by Django once per language, with that language active.

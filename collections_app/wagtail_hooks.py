@@ -13,9 +13,8 @@ from wagtail.models import GroupPagePermission
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from collections_app.admin_access import covers_whole_site
 from collections_app.models import Culture, Material, ObjectType, Place, RelicPage
-from collections_app.permissions import is_translator_only
+from collections_app.permissions import covers_whole_site, is_translator_only
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -60,7 +59,7 @@ register_snippet(VocabularyGroup)
 
 def _accession_taken(relic, museum_id, *, by_another=True) -> bool:
     """Whether the museum has a relic with this number (other than `relic` itself, for a move)."""
-    clashes = RelicPage.objects.filter(museum_id=museum_id, accession_number=relic.accession_number)
+    clashes = RelicPage.objects.with_accession_number(museum_id, relic.accession_number)
     if by_another:
         clashes = clashes.exclude(pk=relic.pk)
     return clashes.exists()

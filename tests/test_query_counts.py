@@ -18,12 +18,12 @@ pytestmark = pytest.mark.django_db
 
 # Upper bounds per page type, measured with a small margin (see README).
 BOUNDS = {
-    "home": 26,
-    "museum_index": 12,
-    "museum": 23,
-    "relic": 26,
-    "exhibition_index": 16,
-    "exhibition": 23,
+    "home": 24,
+    "museum_index": 11,
+    "museum": 20,
+    "relic": 25,
+    "exhibition_index": 13,
+    "exhibition": 20,
 }
 
 

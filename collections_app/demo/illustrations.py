@@ -7,6 +7,7 @@ published under CC0, and are never presented as photographs.
 """
 
 import io
+import math
 import random
 from dataclasses import dataclass
 
@@ -153,7 +154,6 @@ def _draw_shape(draw: ImageDraw.ImageDraw, shape: str, box, colours, rng: random
         r = min(w, h) * 0.35
         for i in range(16):
             angle = i / 16
-            import math
 
             px = cx + r * math.cos(angle * 2 * math.pi)
             py = cy + r * math.sin(angle * 2 * math.pi)

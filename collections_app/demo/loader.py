@@ -45,6 +45,7 @@ from collections_app.models import (
     StandardPage,
 )
 from collections_app.rights import RightsStatement
+from collections_app.signals import sync_permissions
 from collections_app.tree import ensure_root_translations
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -276,17 +277,11 @@ class DemoLoader:
             index.add_child(instance=museum)
             publish(museum)
             self.report.add("museums")
-        collection = self.collection_for(museum)
+        # The museum's collection, groups and workflow: the same code as for a museum added in the admin.
+        permissions.setup_museum(museum, ExhibitionIndexPage.objects.all())
+        collection = museum.collection
         for number, relic in enumerate(data["relics"]):
             self.relic(museum, collection, data["slug"], relic, large=(position + number) % 7 == 0)
-
-    def collection_for(self, museum: MuseumPage) -> Collection:
-        root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=museum.title_en).first()
-        if collection is None:
-            collection = root.add_child(name=museum.title_en)
-            self.report.add("collections")
-        return collection
 
     def relic(self, museum: MuseumPage, collection: Collection, museum_slug: str, data, *, large: bool) -> None:
         key = f"{museum_slug}/{data['key']}"
@@ -425,7 +420,7 @@ class DemoLoader:
 
         # Groups, page and collection permissions and workflows come from the
         # same code that sets up a museum created in the admin.
-        permissions.sync_permissions()
+        sync_permissions()
         user("admin", superuser=True)
         user("curator", groups=[permissions.curators_group()])
         for museum in MuseumPage.objects.order_by("path").select_related("editors_group", "moderators_group"):

@@ -1,7 +1,7 @@
 """The collection's models, one module per noun, re-exported here."""
 
 from collections_app.models.base import BasePage
-from collections_app.models.exhibition import ExhibitionCurator, ExhibitionPage, ExhibitionRelic
+from collections_app.models.exhibition import ExhibitionCurator, ExhibitionMuseum, ExhibitionPage, ExhibitionRelic
 from collections_app.models.images import CollectionImage, CollectionRendition
 from collections_app.models.museum import MuseumPage
 from collections_app.models.pages import ExhibitionIndexPage, HomePage, MuseumIndexPage, StandardPage
@@ -15,6 +15,7 @@ __all__ = [
     "Culture",
     "ExhibitionCurator",
     "ExhibitionIndexPage",
+    "ExhibitionMuseum",
     "ExhibitionPage",
     "ExhibitionRelic",
     "HomePage",

@@ -5,10 +5,28 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 
 from collections_app.forms import PortalPageForm
 from collections_app.languages import fallback_chain, has_value, language_codes, native_name, shown_language
+
+
+def visible(pages: PageQuerySet) -> PageQuerySet:
+    """What the public may see of `pages`: live, and not behind a view restriction.
+
+    The one rule for every public page listing, the sitemap, the menu, the
+    images the public site shows, and what comes next (search, IIIF, OAI-PMH,
+    the translation queue, cache invalidation). Page types use it as
+    `RelicPage.objects.visible()`; querysets of Wagtail's own `Page` model
+    (the sitemap, the menu) call it directly.
+    """
+    return pages.live().public()
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def visible(self):
+        return visible(self)
 
 
 class BasePage(Page):
@@ -26,6 +44,8 @@ class BasePage(Page):
       visitor reads; `fallback_languages()` says which of them are shown in
       another language than the requested one.
     """
+
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
 
     translated_fields: tuple[str, ...] = ("title",)
     base_form_class = PortalPageForm

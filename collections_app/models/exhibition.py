@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -9,15 +11,31 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from collections_app.blocks import NarrativeBlock, relic_ids_in
 from collections_app.languages import language_codes, value_in
-from collections_app.listings import attach_museums, relic_cards
-from collections_app.models.base import BasePage
+from collections_app.models.base import BasePage, PortalPageQuerySet
+from collections_app.models.museum import MuseumPage
+from collections_app.models.relic import RelicPage
 from collections_app.panels import PortalInlinePanel
 from collections_app.serializers import TermListField
+
+
+class ExhibitionPageQuerySet(PortalPageQuerySet):
+    def cards(self):
+        """Exhibitions with what a card shows: hero image renditions and, as `museums`, the
+        visible participating museums, in a fixed number of queries."""
+        museums = MuseumPage.objects.visible().order_by("path")
+        return self.select_related("hero_image").prefetch_related(
+            "hero_image__renditions", Prefetch("participating_museums", queryset=museums, to_attr="museums")
+        )
+
+    def current(self, today=None):
+        """Open today or opening later (no closing date: permanent)."""
+        today = today or timezone.localdate()
+        return self.filter(models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=today))
 
 
 class ExhibitionPage(BasePage):
@@ -47,6 +65,18 @@ class ExhibitionPage(BasePage):
         related_name="+",
     )
     body = StreamField(NarrativeBlock(), verbose_name=_("narrative"), blank=True)
+    # Derived when the exhibition is saved (sync_links), never edited: which relics its
+    # narratives place, and which museums take part (its relics' and its curators' museums).
+    relics = models.ManyToManyField(
+        RelicPage, through="ExhibitionRelic", related_name="exhibitions", blank=True, editable=False
+    )
+    participating_museums = models.ManyToManyField(
+        MuseumPage, through="ExhibitionMuseum", related_name="exhibitions", blank=True, editable=False
+    )
+
+    objects = PageManager.from_queryset(ExhibitionPageQuerySet)()
+    # Copies get their links from their own narratives when saved.
+    exclude_fields_in_copy = ["relics", "participating_museums"]
 
     translated_fields = ("title", "subtitle", "introduction", "body")
     summary_field = "introduction"
@@ -97,7 +127,7 @@ class ExhibitionPage(BasePage):
         result = super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None:
-            self.sync_relic_links()
+            self.sync_links()
         return result
 
     @property
@@ -108,14 +138,11 @@ class ExhibitionPage(BasePage):
         return super().summary_text(length) or Truncator(self.subtitle or "").chars(length)
 
     def get_context(self, request, *args, **kwargs):
-        from collections_app.models import RelicPage
-
         context = super().get_context(request, *args, **kwargs)
-        relics = relic_cards(RelicPage.objects.live().public().filter(pk__in=self.relic_ids()))
         # Every relic card and grid of the narrative reads from here (see `card_relics`).
-        context["relic_cards"] = {relic.pk: relic for relic in relics}
+        context["relic_cards"] = RelicPage.objects.visible().cards().in_bulk(self.relic_ids())
         context["curators"] = list(self.curators.select_related("museum"))
-        context["museums"] = attach_museums([self])[0].museums
+        context["museums"] = list(self.participating_museums.visible().order_by("path"))
         return context
 
     def relic_ids(self) -> list[int]:
@@ -127,30 +154,21 @@ class ExhibitionPage(BasePage):
                     ids.append(pk)
         return ids
 
-    def sync_relic_links(self) -> None:
-        from collections_app.models import RelicPage
-
+    def sync_links(self) -> None:
+        """Record which relics the narratives place and which museums take part, for one-query listings."""
         ids = self.relic_ids()
-        existing = set(RelicPage.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        relics = dict(RelicPage.objects.filter(pk__in=ids).values_list("pk", "museum_id"))
         ExhibitionRelic.objects.filter(exhibition=self).delete()
         ExhibitionRelic.objects.bulk_create(
             ExhibitionRelic(exhibition=self, relic_id=pk, sort_order=position)
             for position, pk in enumerate(ids)
-            if pk in existing
+            if pk in relics
         )
-
-    @property
-    def participating_museums(self):
-        """Museums whose relics the narrative shows, plus the curators' museums."""
-        from collections_app.models import MuseumPage
-
-        return (
-            MuseumPage.objects.filter(
-                models.Q(relics__exhibition_links__exhibition=self) | models.Q(curators__exhibition=self)
-            )
-            .distinct()
-            .order_by("path")
-        )
+        museums = {museum for museum in relics.values() if museum} | {
+            curator.museum_id for curator in self.curators.all() if curator.museum_id
+        }
+        ExhibitionMuseum.objects.filter(exhibition=self).delete()
+        ExhibitionMuseum.objects.bulk_create(ExhibitionMuseum(exhibition=self, museum_id=pk) for pk in sorted(museums))
 
 
 class ExhibitionCurator(Orderable):
@@ -178,7 +196,7 @@ class ExhibitionRelic(models.Model):
     """Which relics an exhibition shows; derived from its narratives, never edited."""
 
     exhibition = models.ForeignKey(ExhibitionPage, on_delete=models.CASCADE, related_name="relic_links")
-    relic = models.ForeignKey("collections_app.RelicPage", on_delete=models.CASCADE, related_name="exhibition_links")
+    relic = models.ForeignKey(RelicPage, on_delete=models.CASCADE, related_name="exhibition_links")
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -187,3 +205,16 @@ class ExhibitionRelic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.exhibition_id} → {self.relic_id}"
+
+
+class ExhibitionMuseum(models.Model):
+    """Which museums take part in an exhibition: its relics' and its curators' museums; derived, never edited."""
+
+    exhibition = models.ForeignKey(ExhibitionPage, on_delete=models.CASCADE, related_name="museum_links")
+    museum = models.ForeignKey(MuseumPage, on_delete=models.CASCADE, related_name="exhibition_links")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["exhibition", "museum"], name="unique_museum_per_exhibition")]
+
+    def __str__(self) -> str:
+        return f"{self.exhibition_id} → {self.museum_id}"

@@ -5,12 +5,14 @@ Alt text and captions are translated and belong to the place an image is used
 (a relic's gallery), because the same file can need different words there.
 """
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
 
+from collections_app.models.exhibition import ExhibitionPage
+from collections_app.models.museum import MuseumPage
+from collections_app.models.relic import RelicImage, RelicPage
 from collections_app.rights import rights_field
 
 
@@ -18,15 +20,11 @@ class CollectionImageQuerySet(ImageQuerySet):
     def publicly_shown(self):
         """Images the public site shows: galleries of public relics, heroes of public
         exhibitions, logos of public museums. A museum's other photographs stay private."""
-        pages = {
-            name: apps.get_model("collections_app", name) for name in ("RelicPage", "ExhibitionPage", "MuseumPage")
-        }
-        relic_image = apps.get_model("collections_app", "RelicImage")
-        public_relics = pages["RelicPage"].objects.live().public().values("pk")
+        public_relics = RelicPage.objects.visible().values("pk")
         shown = (
-            Q(pk__in=relic_image.objects.filter(page__in=public_relics).values("image"))
-            | Q(pk__in=pages["ExhibitionPage"].objects.live().public().values("hero_image"))
-            | Q(pk__in=pages["MuseumPage"].objects.live().public().values("logo"))
+            Q(pk__in=RelicImage.objects.filter(page__in=public_relics).values("image"))
+            | Q(pk__in=ExhibitionPage.objects.visible().values("hero_image"))
+            | Q(pk__in=MuseumPage.objects.visible().values("logo"))
         )
         return self.filter(shown)
 

@@ -1,7 +1,6 @@
 """A member museum: its page is the root of its own relics."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -9,8 +8,9 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from collections_app.countries import MEMBER_STATES
-from collections_app.listings import RELIC_SORTS, attach_museums, exhibition_cards, paginate, relic_cards, sorted_relics
+from collections_app.listings import paginate
 from collections_app.models.base import BasePage
+from collections_app.models.relic import RELIC_SORTS, relic_sort
 
 
 class MuseumPage(BasePage):
@@ -94,20 +94,11 @@ class MuseumPage(BasePage):
         return obj
 
     def get_context(self, request, *args, **kwargs):
-        from collections_app.models import ExhibitionPage, RelicPage
-
         context = super().get_context(request, *args, **kwargs)
-        relics = relic_cards(RelicPage.objects.live().public().filter(museum=self))
-        context["sort"], relics = sorted_relics(relics, request.GET.get("sort"))
+        context["sort"] = relic_sort(request.GET.get("sort"))
         context["sorts"] = [(key, label) for key, (label, _order) in RELIC_SORTS.items()]
-        context["relics"] = paginate(request, relics)
+        # `relics` and `exhibitions` are the reverses of RelicPage.museum and ExhibitionPage.participating_museums.
+        context["relics"] = paginate(request, self.relics.visible().cards().sorted_by(context["sort"]))
         context["relic_count"] = context["relics"].paginator.count
-        context["exhibitions"] = attach_museums(
-            exhibition_cards(
-                ExhibitionPage.objects.live()
-                .public()
-                .filter(Q(relic_links__relic__museum=self) | Q(curators__museum=self))
-                .distinct()
-            ).order_by("-opening_date", "path")
-        )
+        context["exhibitions"] = self.exhibitions.visible().cards().order_by("-opening_date", "path")
         return context

@@ -1,8 +1,7 @@
 """The site's frame: home page, the two index pages and free-standing pages."""
 
 from django.db import models
-from django.db.models import F, Q
-from django.utils import timezone
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
@@ -12,8 +11,10 @@ from wagtail.search import index
 
 from collections_app.blocks import StandardBodyBlock
 from collections_app.languages import language_codes
-from collections_app.listings import attach_museums, exhibition_cards, relic_cards
 from collections_app.models.base import BasePage
+from collections_app.models.exhibition import ExhibitionPage
+from collections_app.models.museum import MuseumPage
+from collections_app.models.relic import RelicPage
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -54,21 +55,17 @@ class HomePage(IntroPage):
             setattr(self, build_localized_fieldname("slug", lang), english)
 
     def get_context(self, request, *args, **kwargs):
-        from collections_app.models import ExhibitionPage, MuseumPage, RelicPage
-
         context = super().get_context(request, *args, **kwargs)
         # Current and coming exhibitions first; when none is open, the latest ones.
-        exhibitions = exhibition_cards(ExhibitionPage.objects.live().public()).order_by("-opening_date", "path")
-        today = timezone.localdate()
-        current = exhibitions.filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today))
-        context["exhibitions"] = attach_museums(current[:4] if current.exists() else exhibitions[:4])
-        context["museums"] = list(MuseumPage.objects.live().public().order_by("path"))
-        context["relic_total"] = RelicPage.objects.live().public().count()
-        context["museum_index"] = MuseumIndexPage.objects.child_of(self).live().public().first()
-        context["exhibition_index"] = ExhibitionIndexPage.objects.child_of(self).live().public().first()
-        context["recent_relics"] = relic_cards(
-            RelicPage.objects.live().public().order_by(F("first_published_at").desc(nulls_last=True), "-pk")
-        )[:8]
+        exhibitions = ExhibitionPage.objects.visible().cards().order_by("-opening_date", "path")
+        current = exhibitions.current()
+        context["exhibitions"] = list(current[:4] if current.exists() else exhibitions[:4])
+        context["museums"] = list(MuseumPage.objects.visible().order_by("path"))
+        context["relic_total"] = RelicPage.objects.visible().count()
+        context["museum_index"] = MuseumIndexPage.objects.child_of(self).visible().first()
+        context["exhibition_index"] = ExhibitionIndexPage.objects.child_of(self).visible().first()
+        recent = RelicPage.objects.visible().cards().order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        context["recent_relics"] = recent[:8]
         return context
 
 
@@ -83,10 +80,8 @@ class MuseumIndexPage(IntroPage):
         verbose_name = _("museum index page")
 
     def get_context(self, request, *args, **kwargs):
-        from collections_app.models import MuseumPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["museums"] = MuseumPage.objects.child_of(self).live().public().select_related("logo").order_by("path")
+        context["museums"] = MuseumPage.objects.child_of(self).visible().select_related("logo").order_by("path")
         return context
 
 
@@ -101,11 +96,9 @@ class ExhibitionIndexPage(IntroPage):
         verbose_name = _("exhibition index page")
 
     def get_context(self, request, *args, **kwargs):
-        from collections_app.models import ExhibitionPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["exhibitions"] = attach_museums(
-            exhibition_cards(ExhibitionPage.objects.child_of(self).live().public()).order_by("-opening_date", "path")
+        context["exhibitions"] = (
+            ExhibitionPage.objects.child_of(self).visible().cards().order_by("-opening_date", "path")
         )
         return context
 

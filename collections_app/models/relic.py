@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,14 +11,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from collections_app.forms import PortalPageForm
 from collections_app.l10n import format_date, format_year_range
 from collections_app.languages import shown_language
-from collections_app.listings import neighbours
-from collections_app.models.base import BasePage
+from collections_app.listings import localized_order
+from collections_app.models.base import BasePage, PortalPageQuerySet
 from collections_app.models.vocabularies import validate_year_range
 from collections_app.panels import PortalInlinePanel
 from collections_app.rights import rights_field
@@ -30,6 +30,37 @@ language_tag_validator = RegexValidator(
 )
 _positive = [MinValueValidator(0)]
 
+# Sort keys a visitor can choose on a museum's relic list: key → (label, ordering).
+RELIC_SORTS = {
+    "date": (_("Date, oldest first"), lambda: [F("earliest_year").asc(nulls_last=True), "accession_number", "pk"]),
+    "-date": (_("Date, newest first"), lambda: [F("latest_year").desc(nulls_last=True), "accession_number", "pk"]),
+    "title": (_("Title"), lambda: [localized_order("title"), "pk"]),
+    "number": (_("Accession number"), lambda: ["accession_number", "pk"]),
+    "recent": (_("Recently added"), lambda: [F("first_published_at").desc(nulls_last=True), "pk"]),
+}
+DEFAULT_RELIC_SORT = "date"
+
+
+def relic_sort(key: str | None) -> str:
+    """The visitor's sort key, or the default for an unknown one."""
+    return key if key in RELIC_SORTS else DEFAULT_RELIC_SORT
+
+
+class RelicPageQuerySet(PortalPageQuerySet):
+    def cards(self):
+        """Relics with everything a card shows: museum, culture, first image and its renditions,
+        in a fixed number of queries however many relics are listed."""
+        images = RelicImage.objects.select_related("image").prefetch_related("image__renditions")
+        return self.select_related("museum", "culture").prefetch_related(Prefetch("gallery_images", queryset=images))
+
+    def sorted_by(self, key: str | None):
+        """In the order a visitor chose (see RELIC_SORTS); an unknown choice gives the default."""
+        return self.order_by(*RELIC_SORTS[relic_sort(key)][1]())
+
+    def with_accession_number(self, museum_id, number: str):
+        """The museum's relics carrying this accession number (unique within a museum)."""
+        return self.filter(museum_id=museum_id, accession_number=number)
+
 
 class RelicPageForm(PortalPageForm):
     """Checks what needs the parent museum, which a new page does not know yet."""
@@ -39,9 +70,7 @@ class RelicPageForm(PortalPageForm):
         accession = (cleaned.get("accession_number") or "").strip()
         museum = self.parent_page if self.instance.pk is None else self.instance.get_parent()
         if accession and museum is not None:
-            clash = RelicPage.objects.filter(museum_id=museum.pk, accession_number=accession).exclude(
-                pk=self.instance.pk
-            )
+            clash = RelicPage.objects.with_accession_number(museum.pk, accession).exclude(pk=self.instance.pk)
             if clash.exists():
                 self.add_error(
                     "accession_number",
@@ -141,6 +170,8 @@ class RelicPage(BasePage):
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     credit_line = models.CharField(_("credit line"), max_length=255, blank=True)
     rights_uri = rights_field(help_text=_("Rights statement for this object's record."))
+
+    objects = PageManager.from_queryset(RelicPageQuerySet)()
 
     base_form_class = RelicPageForm
     translated_fields = (
@@ -263,16 +294,13 @@ class RelicPage(BasePage):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from collections_app.models import ExhibitionPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["exhibitions"] = (
-            ExhibitionPage.objects.live().public().filter(relic_links__relic=self).distinct().order_by("-opening_date")
-        )
+        # `exhibitions`: the reverse of ExhibitionPage.relics (through ExhibitionRelic).
+        context["exhibitions"] = self.exhibitions.visible().order_by("-opening_date", "path")
         context["gallery"] = list(
             self.gallery_images.select_related("image").prefetch_related("image__renditions").order_by("sort_order")
         )
-        context["previous_relic"], context["next_relic"] = neighbours(self)
+        context["previous_relic"], context["next_relic"] = self.neighbours()
         context["materials"] = self.material_terms
         context["year_range"] = format_year_range(self.earliest_year, self.latest_year)
         return context
@@ -280,6 +308,17 @@ class RelicPage(BasePage):
     @property
     def og_image(self):
         return self.first_image
+
+    def neighbours(self):
+        """The previous and next visible relic of the same museum, in the museum's default order."""
+        siblings = RelicPage.objects.visible().filter(museum_id=self.museum_id).sorted_by(DEFAULT_RELIC_SORT)
+        ids = list(siblings.values_list("pk", flat=True))
+        if self.pk not in ids:
+            return None, None
+        index = ids.index(self.pk)
+        wanted = [ids[index - 1] if index > 0 else None, ids[index + 1] if index + 1 < len(ids) else None]
+        found = RelicPage.objects.in_bulk([pk for pk in wanted if pk])
+        return found.get(wanted[0]), found.get(wanted[1])
 
     def fallback_languages(self, language: str | None = None) -> dict[str, str]:
         """The record's own fields plus the museum and vocabulary terms its facts table shows."""

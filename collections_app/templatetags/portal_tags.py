@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from collections_app.l10n import format_date, format_date_range, format_number, format_year_range
 from collections_app.languages import is_rtl, native_name, og_locale, shown_language
+from collections_app.models.base import visible
 from collections_app.site_url import absolute
 
 register = template.Library()
@@ -86,7 +87,7 @@ def main_menu(context, page=None):
     if site is None:
         return []
     items = []
-    for item in site.root_page.get_children().live().public().in_menu().order_by("path"):
+    for item in visible(site.root_page.get_children()).in_menu().order_by("path"):
         current = None
         if page is not None and page.path.startswith(item.path):
             current = "page" if page.pk == item.pk else "true"
@@ -169,20 +170,16 @@ def open_graph(context, page):
 
 @register.simple_tag(takes_context=True)
 def card_relics(context, value):
-    """The live relics a relic card or grid block shows, as full card data.
+    """The visible relics a relic card or grid block shows, as full card data, in the block's order.
 
     On an exhibition page the view preloads every relic of every narrative in
     a fixed number of queries (`relic_cards` in the context); elsewhere (block
-    previews in the admin) the block's own lookup is used.
+    previews in the admin) the block loads its own.
     """
     preloaded = context.get("relic_cards")
-    if "relics" in value:
-        chosen = [relic for relic in value.get("relics") or [] if relic is not None]
-    else:
-        chosen = [value.get("relic")] if value.get("relic") is not None else []
     if preloaded is None:
-        return [relic.specific for relic in chosen if relic.live]
-    return [preloaded[relic.pk] for relic in chosen if relic.pk in preloaded]
+        preloaded = value.block.relic_model.objects.visible().cards().in_bulk(value.relic_ids)
+    return [preloaded[pk] for pk in value.relic_ids if pk in preloaded]
 
 
 @register.simple_tag(takes_context=True)

@@ -2,14 +2,14 @@
 
 from django.core.management.base import BaseCommand
 
-from collections_app.permissions import sync_permissions
+from collections_app.signals import sync_permissions
 
 
 class Command(BaseCommand):
     help = (
         "Create or repair every museum's collection, editors' and moderators' groups and moderation "
         "workflow, the exhibition approval workflow, the alliance curators' and the translators' groups. "
-        "Idempotent: grants what is missing, never removes anything."
+        "Idempotent: grants what is missing and removes collection permissions a role no longer has."
     )
 
     def handle(self, *args, **options):
