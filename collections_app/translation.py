@@ -2,10 +2,12 @@
 
 Identifiers, dates, dimensions and images are shared by all languages. Page
 types are registered even when they add no field of their own, as
-wagtail-modeltranslation requires.
+wagtail-modeltranslation requires. This is the only list of translated
+fields: the pages' fallback notices (`BasePage.translated_fields()`), the
+search index and the translators' forms read it from here.
 """
 
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions, register, translator
 
 from collections_app import models
 
@@ -58,25 +60,10 @@ class ExhibitionCuratorTR(TranslationOptions):
     required_languages = ("en",)
 
 
-@register(models.ObjectType)
-class ObjectTypeTR(TranslationOptions):
+class VocabularyTermTR(TranslationOptions):
     fields = ("name",)
     required_languages = ("en",)
 
 
-@register(models.Material)
-class MaterialTR(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("en",)
-
-
-@register(models.Culture)
-class CultureTR(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("en",)
-
-
-@register(models.Place)
-class PlaceTR(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("en",)
+for vocabulary in models.VOCABULARIES:
+    translator.register(vocabulary, VocabularyTermTR)

@@ -300,7 +300,7 @@ class DemoLoader:
             relic.original_title = original.get("text", "")
             relic.original_title_language = original.get("lang", "")
             set_title_and_slugs(relic, data["title"])
-            for field_name in RelicPage.translated_fields:
+            for field_name in RelicPage.translated_fields():
                 if field_name != "title":
                     set_translations(relic, field_name, data.get(field_name))
             for name, value in (data.get("dimensions") or {}).items():

@@ -6,7 +6,7 @@ from collections_app.models.images import CollectionImage, CollectionRendition
 from collections_app.models.museum import MuseumPage
 from collections_app.models.pages import ExhibitionIndexPage, HomePage, MuseumIndexPage, StandardPage
 from collections_app.models.relic import RelicImage, RelicPage
-from collections_app.models.vocabularies import Culture, Material, ObjectType, Place
+from collections_app.models.vocabularies import VOCABULARIES, Culture, Material, ObjectType, Place
 
 __all__ = [
     "BasePage",
@@ -27,4 +27,5 @@ __all__ = [
     "RelicImage",
     "RelicPage",
     "StandardPage",
+    "VOCABULARIES",
 ]

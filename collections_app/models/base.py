@@ -1,15 +1,24 @@
 """The abstract page every public page type inherits."""
 
+from functools import cache
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from collections_app.forms import PortalPageForm
 from collections_app.languages import fallback_chain, has_value, language_codes, native_name, shown_language
+
+
+@cache
+def _reader_fields(model) -> tuple[str, ...]:
+    registered = translator.get_options_for_model(model).fields
+    return ("title", *(field.name for field in model._meta.get_fields() if field.name in registered))
 
 
 def visible(pages: PageQuerySet) -> PageQuerySet:
@@ -40,14 +49,20 @@ class BasePage(Page):
       that has one; stored slugs, built URLs and routing then agree.
     - **Alternates.** `localized_urls()` gives the page's absolute URL in
       each of the eleven languages (hreflang, sitemap, language switcher).
-    - **Fallback information.** `translated_fields` names the text fields a
-      visitor reads; `fallback_languages()` says which of them are shown in
+    - **Fallback information.** `translated_fields()` names the text fields a
+      visitor reads (the title and what `translation.py` registers for the
+      page type); `fallback_languages()` says which of them are shown in
       another language than the requested one.
     """
 
     objects = PageManager.from_queryset(PortalPageQuerySet)()
 
-    translated_fields: tuple[str, ...] = ("title",)
+    @classmethod
+    def translated_fields(cls) -> tuple[str, ...]:
+        """The translated fields a visitor reads: the title, then the page type's own fields
+        registered in `translation.py`, in the model's order."""
+        return _reader_fields(cls)
+
     base_form_class = PortalPageForm
     #: Open Graph object type of the page.
     og_type = "website"
@@ -107,7 +122,7 @@ class BasePage(Page):
         """Map each translated field shown in a borrowed language to that language."""
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         borrowed = {}
-        for field in self.translated_fields:
+        for field in self.translated_fields():
             shown = shown_language(self, field, language)
             if shown and shown != language:
                 borrowed[field] = shown

@@ -78,7 +78,6 @@ class ExhibitionPage(BasePage):
     # Copies get their links from their own narratives when saved.
     exclude_fields_in_copy = ["relics", "participating_museums"]
 
-    translated_fields = ("title", "subtitle", "introduction", "body")
     summary_field = "introduction"
     og_type = "article"
     content_panels = [

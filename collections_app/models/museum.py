@@ -75,7 +75,6 @@ class MuseumPage(BasePage):
         APIField("website"),
         APIField("about"),
     ]
-    translated_fields = ("title", "city", "about")
     summary_field = "about"
 
     parent_page_types = ["collections_app.MuseumIndexPage"]

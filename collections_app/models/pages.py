@@ -27,7 +27,6 @@ class IntroPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
-    translated_fields = ("title", "intro")
     summary_field = "intro"
 
     class Meta:
@@ -112,7 +111,6 @@ class StandardPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("intro"), APIField("body")]
-    translated_fields = ("title", "intro", "body")
     summary_field = "intro"
 
     parent_page_types = ["collections_app.HomePage", "collections_app.StandardPage"]

@@ -174,15 +174,6 @@ class RelicPage(BasePage):
     objects = PageManager.from_queryset(RelicPageQuerySet)()
 
     base_form_class = RelicPageForm
-    translated_fields = (
-        "title",
-        "period_label",
-        "technique",
-        "dimensions_note",
-        "provenance",
-        "description",
-        "credit_line",
-    )
     summary_field = "description"
     og_type = "article"
 

@@ -133,3 +133,7 @@ def validate_year_range(earliest: int | None, latest: int | None) -> None:
                 % {"latest": latest, "earliest": earliest}
             }
         )
+
+
+#: The four shared vocabularies, for code that treats them alike (translation, admin, demo data).
+VOCABULARIES = (ObjectType, Material, Culture, Place)
