@@ -5,11 +5,10 @@ from dataclasses import dataclass
 import pytest
 from django.core.cache import cache
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from collections_app.tree import ensure_root_translations
 from tests import factories
-from tests.helpers import browser  # noqa: F401  (the session's Chromium, for browser tests)
+from tests.helpers import browser, make_home  # noqa: F401  (browser: the session's Chromium)
 
 
 @pytest.fixture(autouse=True)
@@ -43,28 +42,6 @@ class Tree:
             self.exhibition,
             self.standard,
         ]
-
-
-def ensure_roots():
-    """Wagtail's migrations create the page and collection roots; a transactional
-    test (live server) flushes them, so recreate them when they are missing."""
-    from wagtail.models import Collection, Locale
-
-    Locale.objects.get_or_create(language_code="en")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", title_en="Root", slug_en="root", live=True))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
-def make_home():
-    ensure_roots()
-    root = ensure_root_translations()
-    for page in root.get_children():
-        page.delete()
-    home = factories.HomePageFactory(parent=root)
-    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
-    return home
 
 
 @pytest.fixture

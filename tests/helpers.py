@@ -9,6 +9,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.utils import translation
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.users.models import UserProfile
+
+from collections_app.tree import ensure_root_translations
+from tests import factories
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -23,6 +29,28 @@ needs_chromium = pytest.mark.skipif(
     not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)"
 )
 PASSWORD = "x"  # noqa: S105 - test accounts only
+#: The languages written right to left: the tests' own expectation, not read from the code.
+RTL = {"ur", "fa"}
+
+
+def ensure_roots():
+    """Wagtail's migrations create the page and collection roots; a transactional
+    test (live server) flushes them, so recreate them when they are missing."""
+    Locale.objects.get_or_create(language_code="en")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", title_en="Root", slug_en="root", live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+def make_home():
+    ensure_roots()
+    root = ensure_root_translations()
+    for page in root.get_children():
+        page.delete()
+    home = factories.HomePageFactory(parent=root)
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return home
 
 
 def make_user(username, *groups, language=None):
@@ -30,12 +58,28 @@ def make_user(username, *groups, language=None):
     user = get_user_model().objects.create_user(username=username, password=PASSWORD, email=f"{username}@example.org")
     user.groups.set(groups)
     if language:
-        from wagtail.users.models import UserProfile
-
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = language
         profile.save()
     return user
+
+
+def relic_form(tree, **overrides):
+    """The relic editor's POST data, as the test client sends it (see `browser_form_data` for a browser's)."""
+    data = {
+        "title_en": "Bronze mirror",
+        "slug_en": "bronze-mirror",
+        "accession_number": "NEW-1",
+        "object_type": tree.relic.object_type.pk,
+        "earliest_year": -100,
+        "latest_year": 100,
+        "rights_uri": "https://creativecommons.org/publicdomain/mark/1.0/",
+        "description_en": rich_text("<p>A mirror.</p>"),
+        "gallery_images": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
 
 
 def url_in(page, lang):

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from tests import factories
-from tests.conftest import make_home
+from tests.helpers import make_home
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from collections_app.models import ExhibitionPage, MuseumPage, RelicPage
 from tests import factories
-from tests.helpers import make_user
-from tests.test_admin_editing import relic_form
+from tests.helpers import make_user, relic_form
 
 pytestmark = pytest.mark.django_db
 

@@ -14,11 +14,12 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from collections_app import listings
 from collections_app.languages import native_name
+from tests.helpers import RTL, url_in
 
 pytestmark = pytest.mark.django_db
 
-RTL = {"ur", "fa"}
 LANGS = list(settings.LANGUAGE_CODES)
 
 
@@ -26,11 +27,6 @@ def get(client, url):
     response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def url_in(page, lang):
-    with translation.override(lang):
-        return page.url
 
 
 def alternates(soup):
@@ -249,18 +245,12 @@ class TestMuseumListing:
         assert len(self.titles(soup)) == 5
 
     def test_a_nul_character_is_a_bad_request_not_a_page(self, client, museum_with_relics):
-        """NUL is refused everywhere before a view runs (tests/test_bad_requests.py)."""
+        """NUL is refused everywhere before a view runs (tests/operations/test_bad_requests.py)."""
         assert client.get(url_in(museum_with_relics, "en") + "?sort=%00").status_code == 400
 
-    def test_pagination_links_keep_the_sort(self, client, museum_with_relics, settings):
-        from collections_app import listings
-
-        listings_per_page = listings.RELICS_PER_PAGE
-        listings.RELICS_PER_PAGE = 2
-        try:
-            soup = get(client, url_in(museum_with_relics, "en") + "?sort=title")
-        finally:
-            listings.RELICS_PER_PAGE = listings_per_page
+    def test_pagination_links_keep_the_sort(self, client, museum_with_relics, monkeypatch):
+        monkeypatch.setattr(listings, "RELICS_PER_PAGE", 2)
+        soup = get(client, url_in(museum_with_relics, "en") + "?sort=title")
         assert len(self.titles(soup)) == 2
         next_link = soup.select_one('.pagination a[rel="next"]')["href"]
         assert "sort=title" in next_link and "page=2" in next_link
@@ -308,3 +298,20 @@ def test_public_pages_load_nothing_from_other_hosts(client, tree):
         assert fetched, page
         for url in fetched:
             assert url.startswith("/") and not url.startswith("//") or url.startswith("http://testserver/"), url
+
+
+def test_exhibition_shows_visible_relics_and_hides_unpublished_ones(client, tree):
+    content = client.get(tree.exhibition.url).content.decode()
+    assert "Houmuwu ding" in content and "Kelermes panther" in content
+    tree.other_relic.unpublish()
+    content = client.get(tree.exhibition.url).content.decode()
+    assert "Houmuwu ding" in content
+    assert "Kelermes panther" not in content
+
+
+@pytest.mark.parametrize("lang", [code for code in LANGS if code != "en"])
+def test_interface_labels_come_from_the_languages_catalogue(client, tree, lang):
+    with translation.override(lang):
+        label = translation.gettext("Accession number")
+    assert label != "Accession number", f"no compiled catalogue for {lang} (run make messages)"
+    assert label in get(client, url_in(tree.relic, lang)).get_text()

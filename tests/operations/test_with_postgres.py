@@ -4,7 +4,7 @@ import os
 import subprocess
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "with-postgres"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "with-postgres"
 
 
 def run(ci=None):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from collections_app.languages import native_name
-from tests.test_admin_editing import relic_form
+from tests.helpers import relic_form
 
 pytestmark = pytest.mark.django_db
 

@@ -1,29 +1,12 @@
 """The editor's path: the page editor refuses bad input with messages on the fields."""
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from collections_app.models import RelicPage
 from tests import factories
+from tests.helpers import relic_form
 
 pytestmark = pytest.mark.django_db
-
-
-def relic_form(tree, **overrides):
-    data = {
-        "title_en": "Bronze mirror",
-        "slug_en": "bronze-mirror",
-        "accession_number": "NEW-1",
-        "object_type": tree.relic.object_type.pk,
-        "earliest_year": -100,
-        "latest_year": 100,
-        "rights_uri": "https://creativecommons.org/publicdomain/mark/1.0/",
-        "description_en": rich_text("<p>A mirror.</p>"),
-        "gallery_images": inline_formset([]),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def add_url(parent):

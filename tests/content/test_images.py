@@ -8,14 +8,16 @@ from PIL import Image as PILImage
 
 from collections_app.demo.illustrations import Illustration, render
 from collections_app.models import CollectionImage
+from tests.helpers import ensure_roots
 
 pytestmark = pytest.mark.django_db
 
-SHARED_PHOTO = Path(__file__).resolve().parents[2] / "shared" / "data" / "images" / "renoir.jpg"
+SHARED_PHOTO = Path(__file__).resolve().parents[3] / "shared" / "data" / "images" / "renoir.jpg"
 
 
 @pytest.mark.skipif(not SHARED_PHOTO.exists(), reason="../shared/data/images/renoir.jpg is not present")
 def test_real_photograph_gets_renditions_of_the_requested_size():
+    ensure_roots()  # a live-server test before this one may have flushed the root collection
     with SHARED_PHOTO.open("rb") as handle:
         image = CollectionImage.objects.create(title="Renoir", file=ImageFile(handle, name="renoir.jpg"))
     assert (image.width, image.height) == (1587, 1110)
