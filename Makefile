@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-sqlite test-postgres lint format messages fonts clean
+.PHONY: help run serve test test-sqlite test-postgres lint format messages fonts css clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,37 +28,47 @@ $(FONTS): package-lock.json scripts/build_fonts.py
 
 fonts: $(FONTS) ## Install the pinned @fontsource packages and copy the web fonts into build/static/
 
+CSS := build/static/css/portal.css
+
+$(CSS): scripts/build_css.py $(wildcard assets/css/*.css)
+	$(PYTHON) scripts/build_css.py
+
+css: $(CSS) ## Join assets/css/*.css into the one stylesheet the site serves (build/static/css/portal.css)
+
 messages: $(INSTALLED) ## Compile the gettext catalogues in locale/ (GNU msgfmt, or Babel without it)
 	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=.venv -v 0; \
 	else $(BIN)/pybabel compile --domain=django --directory=locale >/dev/null; fi
 
-run: $(INSTALLED) messages $(FONTS) ## Set up, migrate, load the demo and serve on http://127.0.0.1:$(PORT)/
+run: $(INSTALLED) messages $(FONTS) $(CSS) ## Set up, migrate, load the demo and serve on http://127.0.0.1:$(PORT)/
 	$(MANAGE) migrate --noinput -v 0
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo
 	@echo "Public site: http://127.0.0.1:$(PORT)/    Admin: http://127.0.0.1:$(PORT)/admin/"
 	@echo "Log in as admin, curator, editor-<museum slug> or translator-<language code> (password: DEMO_PASSWORD, or the one printed above when the accounts were created)."
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-serve: $(INSTALLED) messages $(FONTS) ## The production server: gunicorn, production settings from the environment (scripts/serve)
+serve: $(INSTALLED) messages $(FONTS) $(CSS) ## The production server: gunicorn, production settings from the environment (scripts/serve)
 	PORT=$(PORT) scripts/serve
 
 test: test-sqlite test-postgres ## Run the whole test suite on SQLite, then on PostgreSQL
 
-test-sqlite: $(INSTALLED) messages $(FONTS) ## The suite on the embedded SQLite database
+test-sqlite: $(INSTALLED) messages $(FONTS) $(CSS) ## The suite on the embedded SQLite database
 	$(BIN)/pytest
 
-test-postgres: $(INSTALLED) messages $(FONTS) ## The suite on a throwaway PostgreSQL cluster (scripts/with-postgres)
+test-postgres: $(INSTALLED) messages $(FONTS) $(CSS) ## The suite on a throwaway PostgreSQL cluster (scripts/with-postgres)
 	scripts/with-postgres $(BIN)/pytest
 
-lint: $(INSTALLED) $(FONTS) ## ruff, Django's checks, migrations in step with the models
+lint: $(INSTALLED) $(FONTS) $(CSS) ## ruff, Django's checks, migrations in step with the models
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+	@awk 'length > 160 { printf "%s:%d: template line of %d characters (break it up)\n", FILENAME, FNR, length; bad = 1 } END { exit bad }' $$(find templates -name '*.html')
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
 format: $(INSTALLED) ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 clean: ## Remove the venv, the SQLite database and generated media
 	rm -rf $(VENV) db.sqlite3 media staticfiles build node_modules
