@@ -30,8 +30,13 @@ class TermField(serializers.Field):
 
 
 class TermListField(TermField):
+    def __init__(self, order_by: str | None = None, **kwargs):
+        self.order_by = order_by
+        super().__init__(**kwargs)
+
     def to_representation(self, value):
-        return [_term(term) for term in value.all()]
+        terms = value.order_by(self.order_by) if self.order_by else value.all()
+        return [_term(term) for term in terms]
 
 
 class GalleryField(TermField):

@@ -106,7 +106,7 @@ class ExhibitionPage(BasePage):
         APIField("closing_date"),
         APIField("hero_image"),
         APIField("curators"),
-        APIField("participating_museums", serializer=TermListField()),
+        APIField("participating_museums", serializer=TermListField(order_by="path")),
         APIField("body"),
     ]
 
