@@ -5,6 +5,12 @@ only, and indexes an empty translation as the word "None" (so a search for
 "None" finds every page). Here every registered model, snippets included,
 gets a search and autocomplete field per language, and an empty translation
 is indexed as nothing.
+
+A translated field's original name (`description`) is not indexed beside its
+eleven columns: it reads through modeltranslation's fallback descriptor, so
+it would only repeat one language's text, and it costs the most of any field
+to index. `title` is the exception: Wagtail requires it on every page model
+and ranks matches in it first.
 """
 
 from django.core.exceptions import FieldDoesNotExist
@@ -15,14 +21,23 @@ from wagtail.search import index
 from collections_app.languages import language_codes
 
 
+_MISSING = object()
+
+
 class EmptyAsNothing:
-    """An empty column contributes nothing (RichTextField would index it as ["None"])."""
+    """An empty column contributes nothing (RichTextField would index it as ["None"]).
+
+    The column's raw value is read straight from the instance: an empty
+    translation (most of them) costs no field lookup at all.
+    """
 
     def get_value(self, obj):
-        try:
-            raw = self.get_field(obj.__class__).value_from_object(obj)
-        except FieldDoesNotExist:
-            raw = getattr(obj, self.field_name, None)
+        raw = obj.__dict__.get(self.field_name, _MISSING)
+        if raw is _MISSING:
+            try:
+                raw = self.get_field(obj.__class__).value_from_object(obj)
+            except FieldDoesNotExist:
+                raw = getattr(obj, self.field_name, None)
         if raw is None or raw == "":
             return ""
         return super().get_value(obj)
@@ -82,9 +97,11 @@ def localize_search_fields() -> None:
                 fields.append(field)
             elif field.field_name in localized_names:
                 add(_localized(field, field.field_name))
+            elif field.field_name in translated:
+                if field.field_name == "title":
+                    add(field)
+                for lang in languages:
+                    add(_localized(field, build_localized_fieldname(field.field_name, lang)))
             else:
                 add(field)
-                if field.field_name in translated:
-                    for lang in languages:
-                        add(_localized(field, build_localized_fieldname(field.field_name, lang)))
         model.search_fields = fields

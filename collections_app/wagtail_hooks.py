@@ -19,7 +19,7 @@ from collections_app.permissions import covers_whole_site, is_translator_only
 
 class VocabularyViewSet(SnippetViewSet):
     list_display = ["name", "slug", "authority_uri"]
-    search_fields = ["name", "slug"]
+    # No search_fields: the admin searches the model's whole index, every language's name included.
     ordering = ["slug"]
     add_to_admin_menu = False
 

@@ -53,6 +53,7 @@ class VocabularyTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixi
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        index.SearchField("slug"),
         index.FilterField("slug"),
     ]
     panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("slug"), FieldPanel("authority_uri")])]

@@ -27,3 +27,11 @@ def test_vocabulary_terms_are_searchable_in_every_language(tree):
 def test_titles_autocomplete_in_other_languages(tree):
     results = RelicPage.objects.live().autocomplete("Хоум")
     assert tree.relic.pk in [page.pk for page in results]
+
+
+def test_admin_finds_vocabulary_terms_and_pages_by_any_language(admin_client, tree):
+    term = tree.relic.object_type
+    listing = admin_client.get("/admin/snippets/collections_app/objecttype/", {"q": term.name_ru})
+    assert listing.status_code == 200 and term.name_en in listing.content.decode()
+    pages = admin_client.get("/admin/pages/search/", {"q": "Хоумуу"})
+    assert pages.status_code == 200 and "Houmuwu ding" in pages.content.decode()
