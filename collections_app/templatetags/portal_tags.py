@@ -89,7 +89,8 @@ def main_menu(context, page=None):
     items = []
     for item in visible(site.root_page.get_children()).in_menu().order_by("path"):
         current = None
-        if page is not None and page.path.startswith(item.path):
+        # Error pages have no page: the template passes an empty string.
+        if getattr(page, "path", None) and page.path.startswith(item.path):
             current = "page" if page.pk == item.pk else "true"
         items.append({"page": item, "url": item.get_url(request), "current": current})
     return items

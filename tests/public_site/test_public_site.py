@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from wagtail.models import Page
 
 from collections_app import listings
 from collections_app.languages import native_name
@@ -315,3 +316,13 @@ def test_interface_labels_come_from_the_languages_catalogue(client, tree, lang):
         label = translation.gettext("Accession number")
     assert label != "Accession number", f"no compiled catalogue for {lang} (run make messages)"
     assert label in get(client, url_in(tree.relic, lang)).get_text()
+
+
+@pytest.mark.parametrize(("url", "status"), [("/ru/no-such-page/", 404), ("/ru/?q=%00", 400)])
+def test_error_pages_show_the_menu(client, tree, url, status):
+    """Error pages have no page of their own; the menu must still render (it was a 500)."""
+    Page.objects.filter(pk__in=[tree.museum_index.pk, tree.exhibition_index.pk]).update(show_in_menus=True)
+    response = client.get(url)
+    assert response.status_code == status
+    nav = BeautifulSoup(response.content.decode(), "html.parser").select_one("nav.main-nav")
+    assert len(nav.select("a")) == 2
