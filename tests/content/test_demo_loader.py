@@ -21,11 +21,19 @@ from collections_app.models import (
     ObjectType,
     RelicPage,
 )
+from tests.helpers import ensure_roots
 
 pytestmark = pytest.mark.django_db
 
 MEMBER_STATES = {"CN", "RU", "IN", "PK", "KZ", "KG", "TJ", "UZ", "IR", "BY"}
 PASSWORD = "demo-password-for-tests"
+
+
+@pytest.fixture(autouse=True)
+def _roots(db):
+    """A live-server test earlier in the same worker flushes the database, roots included;
+    `migrate` gives every real database its page and collection roots."""
+    ensure_roots()
 
 
 def load(monkeypatch):
