@@ -10,7 +10,9 @@ class CollectionsAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from collections_app import indexing, signals
+        from collections_app import indexing, signals, tree
+        from collections_app.models import BasePage
 
-        signals.connect()
+        signals.connect(self)
         indexing.localize_search_fields()
+        tree.use_indexed_tree_queries([model for model in self.get_models() if issubclass(model, BasePage)])

@@ -22,6 +22,7 @@ and non-language fields, and adding or removing rows is refused.
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
@@ -33,6 +34,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
+from collections_app import tree
 from collections_app.permissions import translator_languages
 
 # Formsets a translator may still use freely (commenting is not editing).
@@ -192,6 +194,33 @@ class PortalPageForm(MediaAccessMixin, TranslatorRestrictionMixin, WagtailAdminP
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.apply_translator_restriction()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_slugs_are_free(cleaned)
+        return cleaned
+
+    def check_slugs_are_free(self, cleaned) -> None:
+        """Every language's slug unique among the page's siblings, fallbacks included, in one query.
+
+        Replaces wagtail-modeltranslation's form check, which loaded every
+        sibling (see `collections_app.tree`).
+        """
+        stored = {lang: getattr(self.instance, tree.slug_column(lang), None) for lang in settings.LANGUAGE_CODES}
+        wanted = {
+            lang: cleaned.get(tree.slug_column(lang)) if tree.slug_column(lang) in self.fields else value
+            for lang, value in stored.items()
+        }
+        wanted, stored = tree.effective_slugs(wanted), tree.effective_slugs(stored)
+        if self.instance.pk is not None:  # only what this save changes: an old clash is not the editor's to fix
+            wanted = {lang: slug for lang, slug in wanted.items() if slug != stored.get(lang)}
+        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        for lang in tree.slug_clashes(wanted, parent, exclude_pk=self.instance.pk):
+            column = tree.slug_column(lang)
+            if column in self.fields and not self.fields[column].disabled:
+                self.add_error(column, tree.SLUG_IN_USE)
+            else:
+                self.add_error(None, tree.SLUG_IN_USE)
 
     def _restriction_target(self):
         return {"page": self.instance if self.instance.pk else self.parent_page}

@@ -20,7 +20,6 @@ from wagtail.search import index
 
 from collections_app.languages import language_codes
 
-
 _MISSING = object()
 
 

@@ -3,10 +3,10 @@
 Imported from `CollectionsAppConfig.ready()`, once the models are loaded.
 """
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 from wagtail.signals import post_page_move
 
-from collections_app import permissions
+from collections_app import permissions, tree
 from collections_app.models import ExhibitionIndexPage, ExhibitionPage, HomePage, MuseumPage, RelicPage
 
 
@@ -40,7 +40,13 @@ def sync_permissions():
     )
 
 
-def connect():
+def create_slug_indexes(sender, using="default", **kwargs):
+    """Index every language's slug column after each migrate (wagtail-modeltranslation adds none)."""
+    tree.ensure_slug_indexes(using)
+
+
+def connect(app_config):
+    post_migrate.connect(create_slug_indexes, sender=app_config, dispatch_uid="portal_slug_indexes")
     post_page_move.connect(update_relic_museum, sender=RelicPage, dispatch_uid="relic_museum_on_move")
     for model in (MuseumPage, ExhibitionIndexPage, HomePage):
         post_save.connect(set_up_permissions, sender=model, dispatch_uid=f"permissions_{model.__name__}")

@@ -3,6 +3,7 @@
 from functools import cache
 
 from django.conf import settings
+from django.http import Http404
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -10,7 +11,9 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
+from wagtail.url_routing import RouteResult
 
+from collections_app import tree
 from collections_app.forms import PortalPageForm
 from collections_app.languages import fallback_chain, has_value, language_codes, native_name, shown_language
 
@@ -36,6 +39,14 @@ def visible(pages: PageQuerySet) -> PageQuerySet:
 class PortalPageQuerySet(PageQuerySet):
     def visible(self):
         return visible(self)
+
+    # Wagtail's versions are LIKE 'path%' conditions, which SQLite answers by reading every
+    # page; these ranges use the path index (collections_app.tree).
+    def descendant_of_q(self, other, inclusive=False):
+        return tree.descendants_q(other, inclusive)
+
+    def child_of_q(self, other):
+        return tree.children_q(other)
 
 
 class BasePage(Page):
@@ -149,6 +160,27 @@ class BasePage(Page):
                 response.render()
         response["Content-Language"] = language
         return response
+
+    def route(self, request, path_components):
+        """Wagtail's routing, one indexed query per URL segment (see `collections_app.tree`).
+
+        wagtail-modeltranslation replaces `route` on every translated model with a
+        version that loads all children; `tree.use_indexed_tree_queries` puts this
+        one back (as `portal_route`) when the app is ready.
+        """
+        if path_components:
+            child = tree.child_with_slug(self, path_components[0])
+            if child is None:
+                raise Http404
+            remaining = path_components[1:]
+            # Pages passed through need only their route; the page served is loaded whole.
+            child = child.specific_deferred if remaining else child.specific
+            return child.route(request, remaining)
+        if self.live:
+            return RouteResult(self)
+        raise Http404
+
+    portal_route = route
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
