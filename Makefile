@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-sqlite test-postgres lint format messages fonts css clean
+.PHONY: help run serve test test-sqlite test-postgres lint format messages fonts css scale seed clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -69,6 +69,12 @@ format: $(INSTALLED) ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
+
+scale: $(INSTALLED) messages $(FONTS) $(CSS) ## Scale report: every page at the demo size and at 100,000 relics (COUNT=…), JSON in bench/results/
+	$(BIN)/python bench/scale.py --count $(or $(COUNT),100000) --json bench/results/scale.json
+
+seed: $(INSTALLED) ## Add N generated relics to the current database (make seed N=20000), for trying the site at scale
+	$(MANAGE) seed_relics --count $(or $(N),1000)
 
 clean: ## Remove the venv, the SQLite database and generated media
 	rm -rf $(VENV) db.sqlite3 media staticfiles build node_modules

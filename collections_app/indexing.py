@@ -13,7 +13,13 @@ to index. `title` is the exception: Wagtail requires it on every page model
 and ranks matches in it first.
 """
 
+from django.apps import apps
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
+from django.db.models import Avg, F
+from django.db.models.functions import Length
+from modelsearch.backends.database import SearchBackend as default_search_backend
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.search import index
@@ -104,3 +110,56 @@ def localize_search_fields() -> None:
             else:
                 add(field)
         model.search_fields = fields
+
+
+# --- The database search backend, with a publish cost that does not grow with the index --------
+#
+# Wagtail's database backends (modelsearch) recompute the average title length
+# over the whole index on every save, and then find the new entries by an
+# unindexed `title_norm = 1.0` scan: two full-table passes per publish. Here
+# the average is cached for ten minutes (it moves slowly; a full `update_index`
+# recomputes every norm exactly) and `title_norm` gets an index
+# (`ensure_search_indexes`, after every migrate). WAGTAILSEARCH_BACKENDS names
+# this module; `SearchBackend` picks the SQLite or PostgreSQL variant as
+# modelsearch's own factory does.
+
+TITLE_AVERAGE_KEY = "portal:search-title-length-average"
+
+
+class CachedTitleNormsMixin:
+    def _refresh_title_norms(self, full=False):
+        if full:
+            cache.delete(TITLE_AVERAGE_KEY)
+            return super()._refresh_title_norms(full=True)
+        lengths = self.entries.annotate(title_length=Length("title")).filter(title_length__gt=0)
+        average = cache.get(TITLE_AVERAGE_KEY)
+        if average is None:
+            average = lengths.aggregate(Avg("title_length"))["title_length__avg"]
+            cache.set(TITLE_AVERAGE_KEY, average, 600)
+        if average:
+            lengths.filter(title_norm=1.0).update(title_norm=average / F("title_length"))
+
+
+def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a backend module
+    if connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+
+        index = type("PortalPostgresIndex", (CachedTitleNormsMixin, PostgresIndex), {})
+        return type("PortalPostgresSearchBackend", (PostgresSearchBackend,), {"index_class": index})(params)
+    backend = default_search_backend(params)
+    if connection.vendor == "sqlite" and hasattr(backend, "index_class"):
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex
+
+        if issubclass(backend.index_class, SQLiteIndex):
+            index = type("PortalSQLiteIndex", (CachedTitleNormsMixin, backend.index_class), {})
+            return type("PortalSQLiteSearchBackend", (type(backend),), {"index_class": index})(params)
+    return backend
+
+
+def ensure_search_indexes() -> None:
+    """An index on title_norm, so finding the entries a save just added reads no other row."""
+    quote = connection.ops.quote_name
+    table = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
+    name, column = quote("portal_indexentry_title_norm"), quote("title_norm")
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {quote(table)} ({column})")  # noqa: S608

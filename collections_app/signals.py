@@ -3,11 +3,13 @@
 Imported from `CollectionsAppConfig.ready()`, once the models are loaded.
 """
 
-from django.db.models.signals import post_migrate, post_save
-from wagtail.signals import post_page_move
+from django.db.models.signals import post_delete, post_migrate, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from collections_app import permissions, tree
+from collections_app import indexing, permissions, tree
 from collections_app.models import ExhibitionIndexPage, ExhibitionPage, HomePage, MuseumPage, RelicPage
+from portal import cache
 
 
 def update_relic_museum(sender, instance, parent_page_after, **kwargs):
@@ -40,13 +42,19 @@ def sync_permissions():
     )
 
 
-def create_slug_indexes(sender, using="default", **kwargs):
-    """Index every language's slug column after each migrate (wagtail-modeltranslation adds none)."""
-    tree.ensure_slug_indexes(using)
+def create_page_indexes(sender, using="default", **kwargs):
+    """Index every language's slug column after each migrate (wagtail-modeltranslation adds none),
+    and the search index's title norms (collections_app/indexing.py)."""
+    tree.ensure_page_indexes(using)
+    indexing.ensure_search_indexes()
 
 
 def connect(app_config):
-    post_migrate.connect(create_slug_indexes, sender=app_config, dispatch_uid="portal_slug_indexes")
+    # Anything cached from the published site is stale once it changes (portal/cache.py).
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(cache.bump, dispatch_uid=f"portal_cache_{signal}")
+    post_delete.connect(cache.bump, sender=Page, dispatch_uid="portal_cache_page_delete")
+    post_migrate.connect(create_page_indexes, sender=app_config, dispatch_uid="portal_page_indexes")
     post_page_move.connect(update_relic_museum, sender=RelicPage, dispatch_uid="relic_museum_on_move")
     for model in (MuseumPage, ExhibitionIndexPage, HomePage):
         post_save.connect(set_up_permissions, sender=model, dispatch_uid=f"permissions_{model.__name__}")

@@ -1,59 +1,130 @@
-"""`/sitemap.xml`: every public page in every language, each entry listing its
-alternates (`xhtml:link hreflang`, plus `x-default`) with the same absolute
-URLs as the pages' own `<link rel="alternate">` tags."""
+"""The sitemap: an index at `/sitemap.xml` and sections small enough for search engines.
 
-from urllib.parse import urlsplit
+Every visible page appears once per language, each `<url>` with the same
+`xhtml:link` alternates (eleven languages and `x-default`) as the page's own
+`<link rel="alternate">` tags. At 100,000 relics that is over a million
+entries, so `/sitemap.xml` is a sitemap index of sections: per language,
+one for the site's pages other than relics and one per museum's relics, each
+split into parts of at most `PART_SIZE` entries (the protocol allows 50,000
+URLs and 50 MB per file; a part stays far below both).
+
+A part is written straight from the stored per-language URL paths
+(`url_path_<lang>`, one `values_list()` query), without building each URL
+through Wagtail's routing: it costs one query and string work, whatever the
+size of the collection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
+from django.db.models import Count, Max
+from django.urls import reverse
+from django.utils.encoding import iri_to_uri
+from django.utils.html import escape
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Site
 
+from collections_app.models import MuseumPage, RelicPage
 from collections_app.models.base import visible
-from collections_app.site_url import site_root_url
+from collections_app.tree import descendants_q
+
+PART_SIZE = 10_000
+LANGUAGES = list(settings.LANGUAGE_CODES)
+PATH_COLUMNS = [build_localized_fieldname("url_path", lang) for lang in LANGUAGES]
+XMLNS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+XHTML = 'xmlns:xhtml="http://www.w3.org/1999/xhtml"'
 
 
-class PortalSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-    languages = settings.LANGUAGE_CODES
+@dataclass(frozen=True)
+class Part:
+    """One file of the sitemap: a section ("pages" or "museum-<pk>") in one language, one part of it."""
 
-    def __init__(self, request=None):
-        self.request = request
+    section: str
+    language: str
+    number: int
+    lastmod: datetime | None = None
 
-    def items(self):
-        site = Site.find_for_request(self.request) if self.request else Site.objects.get(is_default_site=True)
-        if site is None:
-            return []
-        return list(visible(Page.objects.descendant_of(site.root_page, inclusive=True)).order_by("path"))
+    def url(self, base: str) -> str:
+        return base + reverse("sitemap_part", args=[self.section, self.language, self.number])
 
-    def location(self, page):
-        # Called by Django once per language, with that language active.
-        _site_id, _root_url, path = page.get_url_parts(self.request)
-        return path
 
-    def lastmod(self, page):
-        return page.last_published_at
+def site_root():
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page if site else None
 
-    def _urls(self, page, protocol, domain):
-        # Django builds x-default by stripping the default language's prefix
-        # (/en/about/ → /about/), which suits prefix_default_language=False
-        # only. Here every page lives under /<lang>/, and a bare path would be
-        # redirected by Accept-Language onto a slug of another language; use
-        # the default language's URL, as the pages' own alternates do.
-        urls = super()._urls(page, protocol, domain)
-        for url in urls:
-            default = next(
-                (a["location"] for a in url.get("alternates", []) if a["lang_code"] == settings.LANGUAGE_CODE), None
-            )
-            for alternate in url.get("alternates", []):
-                if alternate["lang_code"] == "x-default" and default:
-                    alternate["location"] = default
-        return urls
 
-    # Scheme and host come from the configured Site, never from the request's Host header.
-    def get_protocol(self, protocol=None):
-        return urlsplit(site_root_url(self.request)).scheme or super().get_protocol(protocol)
+def section_pages(section: str, root):
+    """The visible pages of a section, in tree order."""
+    if section == "pages":
+        relic = RelicPage._meta
+        pages = visible(Page.objects.filter(descendants_q(root, inclusive=True))).exclude(
+            content_type__app_label=relic.app_label, content_type__model=relic.model_name
+        )
+    elif section.startswith("museum-") and section.removeprefix("museum-").isdigit():
+        pages = RelicPage.objects.visible().filter(museum_id=int(section.removeprefix("museum-")))
+    else:
+        return None
+    return pages.order_by("path")
 
-    def get_domain(self, site=None):
-        return urlsplit(site_root_url(self.request)).netloc or super().get_domain(site)
+
+def parts(root) -> list[Part]:
+    """Every part of every section in every language, with its last modification (for the index)."""
+    pages = section_pages("pages", root).aggregate(count=Count("pk"), lastmod=Max("last_published_at"))
+    sizes = [("pages", pages["count"], pages["lastmod"])]
+    museums = list(MuseumPage.objects.visible().order_by("path").values_list("pk", flat=True))
+    relics = {
+        row["museum_id"]: row
+        for row in RelicPage.objects.visible()
+        .filter(museum_id__in=museums)
+        .values("museum_id")
+        .annotate(count=Count("pk"), lastmod=Max("last_published_at"))
+        .order_by()
+    }
+    sizes += [(f"museum-{pk}", relics[pk]["count"], relics[pk]["lastmod"]) for pk in museums if pk in relics]
+    return [
+        Part(section, language, number, lastmod)
+        for language in LANGUAGES
+        for section, count, lastmod in sizes
+        if count
+        for number in range(1, -(-count // PART_SIZE) + 1)
+    ]
+
+
+def _lastmod(value) -> str:
+    return f"<lastmod>{value.date().isoformat()}</lastmod>" if value else ""
+
+
+def index_xml(base: str, root) -> str:
+    items = "".join(
+        f"<sitemap><loc>{escape(part.url(base))}</loc>{_lastmod(part.lastmod)}</sitemap>" for part in parts(root)
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex {XMLNS}>{items}</sitemapindex>\n'
+
+
+def part_xml(base: str, root, section: str, language: str, number: int) -> str | None:
+    """The XML of one part, or None when there is no such part."""
+    pages = section_pages(section, root)
+    if pages is None or language not in LANGUAGES or number < 1:
+        return None
+    rows = list(pages.values_list("last_published_at", *PATH_COLUMNS)[(number - 1) * PART_SIZE : number * PART_SIZE])
+    if not rows:
+        return None
+    roots = {lang: getattr(root, column) or root.url_path for lang, column in zip(LANGUAGES, PATH_COLUMNS, strict=True)}
+    own = LANGUAGES.index(language)
+    chunks = [f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {XMLNS} {XHTML}>']
+    for lastmod, *paths in rows:
+        urls = [
+            escape(iri_to_uri(f"{base}/{lang}{(path or paths[0])[len(roots[lang]) - 1 :]}"))
+            for lang, path in zip(LANGUAGES, paths, strict=True)
+        ]
+        alternates = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{lang}" href="{url}"/>'
+            for lang, url in zip(LANGUAGES, urls, strict=True)
+        )
+        alternates += f'<xhtml:link rel="alternate" hreflang="x-default" href="{urls[0]}"/>'
+        chunks.append(f"<url><loc>{urls[own]}</loc>{_lastmod(lastmod)}{alternates}</url>")
+    chunks.append("</urlset>\n")
+    return "".join(chunks)

@@ -14,9 +14,11 @@ queries, so they cost the same with 50 siblings or 50,000:
   fallback chain (`BasePage.fill_fallback_slugs`);
 - `slug_clashes()`: which languages' slugs a page would share with a
   sibling, in one query;
-- `ensure_slug_indexes()`: the `slug_<lang>` columns are added by
+- `ensure_page_indexes()`: the `slug_<lang>` columns are added by
   wagtail-modeltranslation outside migration files, so their indexes are
-  created after every `migrate` (post_migrate, see `signals.py`);
+  created after every `migrate` (post_migrate, see `signals.py`), with one
+  on (depth, path): a page's children are a range of paths at one depth,
+  while a range on `path` alone also walks every deeper descendant;
 - `use_indexed_tree_queries()`: points wagtail-modeltranslation's route,
   model clean and admin form at the above (called from `apps.ready()`).
 """
@@ -80,9 +82,20 @@ def slug_column(language: str | None = None) -> str:
     return build_localized_fieldname("slug", language or translation.get_language() or settings.LANGUAGE_CODE)
 
 
+def _by_slug_under(page, column: str, value: str) -> Q:
+    """Pages under `page` (children and, by path range, their descendants) with this slug.
+
+    No depth condition in SQL: with one, planners may prefer the (depth, path)
+    index and walk every child; the (slug, path) index finds the few candidates,
+    and the depth is checked on them.
+    """
+    return Q(**{column: value}, path__range=Page._get_children_path_interval(page.path))
+
+
 def child_with_slug(page, slug: str):
     """The child of `page` whose slug in the active language is `slug`, or None (one indexed query)."""
-    return Page.objects.filter(children_q(page), **{slug_column(): slug}).first()
+    candidates = Page.objects.filter(_by_slug_under(page, slug_column(), slug)).order_by()
+    return next((child for child in candidates[:50] if child.depth == page.depth + 1), None)
 
 
 def slug_clashes(slugs: dict[str, str], parent, exclude_pk=None) -> list[str]:
@@ -90,15 +103,18 @@ def slug_clashes(slugs: dict[str, str], parent, exclude_pk=None) -> list[str]:
     wanted = {slug_column(lang): value for lang, value in slugs.items() if value}
     if parent is None or not wanted:
         return []
+    # Each alternative carries the sibling condition, so each is answered by its own
+    # (slug, path) index (SQLite: MULTI-INDEX OR; PostgreSQL: BitmapOr).
     any_clash = Q()
     for column, value in wanted.items():
-        any_clash |= Q(**{column: value})
-    siblings = Page.objects.filter(children_q(parent)).filter(any_clash)
+        any_clash |= _by_slug_under(parent, column, value)
+    siblings = Page.objects.filter(any_clash).order_by()
     if exclude_pk is not None:
         siblings = siblings.exclude(pk=exclude_pk)
     clashing = set()
-    for row in siblings.values(*wanted)[:50]:
-        clashing |= {column for column, value in wanted.items() if row[column] == value}
+    for row in siblings.values("depth", *wanted)[:100]:
+        if row["depth"] == parent.depth + 1:
+            clashing |= {column for column, value in wanted.items() if row[column] == value}
     return [lang for lang in settings.LANGUAGE_CODES if slug_column(lang) in clashing]
 
 
@@ -123,8 +139,9 @@ def validate_translated_slugs(page) -> dict:
 # --- Indexes wagtail-modeltranslation does not create ------------------------------------
 
 
-def ensure_slug_indexes(using: str = "default") -> None:
-    """Make sure the page table has every `slug_<lang>` column, each with an index (idempotent)."""
+def ensure_page_indexes(using: str = "default") -> None:
+    """Make sure the page table has every `slug_<lang>` column, each with an index, and a
+    (depth, path) index for children (idempotent)."""
     # wagtail-modeltranslation adds the columns after Django's migrations; add them now if missing.
     with contextlib.redirect_stdout(io.StringIO()):
         call_command("sync_page_translation_fields", interactive=False, verbosity=0)
@@ -133,8 +150,15 @@ def ensure_slug_indexes(using: str = "default") -> None:
     with connection.cursor() as cursor:
         for lang in settings.LANGUAGE_CODES:
             column = slug_column(lang)
-            name = f"portal_page_{column}"
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {quote(name)} ON {quote(table)} ({quote(column)})")  # noqa: S608
+            # (slug, path): an equality and a range, which the planner prefers to (depth, path)
+            # for routing, whatever statistics it has.
+            name = quote(f"portal_page_{column}_path")
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {quote(table)} ({quote(column)}, {quote('path')})")  # noqa: S608
+            cursor.execute(
+                f"DROP INDEX IF EXISTS {quote(f'portal_page_{column}')}"
+            )  # an earlier, single-column version
+        name = quote("portal_page_depth_path")
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {quote(table)} ({quote('depth')}, {quote('path')})")  # noqa: S608
 
 
 # --- Pointing wagtail-modeltranslation at the indexed versions ----------------------------

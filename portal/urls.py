@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemaps/<slug:section>/<str:language>/<int:number>.xml", views.sitemap_part, name="sitemap_part"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

@@ -14,7 +14,9 @@ the page tree and the site rely on true:
 - languages: every language's slug is filled along its fallback chain, as
   `BasePage` does on save, unique among the museum's children in every
   language, and every `url_path_<lang>` is the museum's plus that slug;
-- the search index gets every new relic (`add_bulk` of the search backend).
+- the search index gets every new relic (`add_bulk` of the search backend);
+- publication dates are spread over the last five years, as a collection
+  published over time would have them.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -133,6 +136,7 @@ class RelicSeeder:
             number = first_number + offset
             terms = {kind: self.random.choice(values) for kind, values in self.terms.items()}
             path = Page._get_path(museum.path, depth, step + offset + 1)
+            published = self.now - timedelta(minutes=self.random.randint(0, 5 * 365 * 24 * 60))
             page = {
                 "content_type_id": self.content_type.pk,
                 "locale_id": self.locale.pk,
@@ -140,9 +144,9 @@ class RelicSeeder:
                 "path": path,
                 "depth": depth,
                 "live": True,
-                "first_published_at": self.now,
-                "last_published_at": self.now,
-                "latest_revision_created_at": self.now,
+                "first_published_at": published,
+                "last_published_at": published,
+                "latest_revision_created_at": published,
             }
             relic = {
                 "museum_id": museum.pk,

@@ -1,7 +1,6 @@
 """The site's frame: home page, the two index pages and free-standing pages."""
 
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
@@ -15,6 +14,7 @@ from collections_app.models.base import BasePage
 from collections_app.models.exhibition import ExhibitionPage
 from collections_app.models.museum import MuseumPage
 from collections_app.models.relic import RelicPage
+from portal.cache import shared
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -60,11 +60,12 @@ class HomePage(IntroPage):
         current = exhibitions.current()
         context["exhibitions"] = list(current[:4] if current.exists() else exhibitions[:4])
         context["museums"] = list(MuseumPage.objects.visible().order_by("path"))
-        context["relic_total"] = RelicPage.objects.visible().count()
+        context["relic_total"] = shared("relic-total", RelicPage.objects.visible().count)
         context["museum_index"] = MuseumIndexPage.objects.child_of(self).visible().first()
         context["exhibition_index"] = ExhibitionIndexPage.objects.child_of(self).visible().first()
-        recent = RelicPage.objects.visible().cards().order_by(F("first_published_at").desc(nulls_last=True), "-pk")
-        context["recent_relics"] = recent[:8]
+        # Newest first, read backwards from the first_published_at index (no NULLS LAST: it defeats the index).
+        recent = RelicPage.objects.visible().filter(first_published_at__isnull=False)
+        context["recent_relics"] = recent.cards().order_by("-first_published_at", "-id")[:8]
         return context
 
 

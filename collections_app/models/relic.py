@@ -268,7 +268,10 @@ class RelicPage(BasePage):
                 violation_error_message=_("This museum already has a relic with this accession number."),
             )
         ]
-        indexes = [models.Index(fields=["museum", "earliest_year"], name="relic_museum_year")]
+        # The museum's listing in its default order and the previous/next relic read this index.
+        indexes = [
+            models.Index(fields=["museum", "earliest_year", "accession_number"], name="relic_museum_year_number")
+        ]
 
     def clean(self):
         super().clean()
@@ -301,15 +304,30 @@ class RelicPage(BasePage):
         return self.first_image
 
     def neighbours(self):
-        """The previous and next visible relic of the same museum, in the museum's default order."""
-        siblings = RelicPage.objects.visible().filter(museum_id=self.museum_id).sorted_by(DEFAULT_RELIC_SORT)
-        ids = list(siblings.values_list("pk", flat=True))
-        if self.pk not in ids:
-            return None, None
-        index = ids.index(self.pk)
-        wanted = [ids[index - 1] if index > 0 else None, ids[index + 1] if index + 1 < len(ids) else None]
-        found = RelicPage.objects.in_bulk([pk for pk in wanted if pk])
-        return found.get(wanted[0]), found.get(wanted[1])
+        """The previous and next visible relic of the same museum, in the museum's default order
+        (year, oldest first and undated last; accession number; id), each by a few indexed queries."""
+        siblings = RelicPage.objects.visible().filter(museum_id=self.museum_id)
+        return self._neighbour(siblings, forward=False), self._neighbour(siblings, forward=True)
+
+    def _neighbour(self, siblings, *, forward: bool):
+        year, number, pk = self.earliest_year, self.accession_number, self.pk
+        if forward:
+            after = Q(accession_number__gt=number) | Q(accession_number=number, pk__gt=pk)
+            order = ("accession_number", "pk")
+        else:
+            after = Q(accession_number__lt=number) | Q(accession_number=number, pk__lt=pk)
+            order = ("-accession_number", "-pk")
+        same_year = siblings.filter(earliest_year=year) if year is not None else siblings.filter(earliest_year=None)
+        found = same_year.filter(after).order_by(*order).first()
+        if found is not None:
+            return found
+        if forward:
+            if year is None:
+                return None
+            later = siblings.filter(earliest_year__gt=year).order_by("earliest_year", *order).first()
+            return later or siblings.filter(earliest_year=None).order_by(*order).first()
+        earlier = siblings.filter(earliest_year__lt=year) if year is not None else siblings.exclude(earliest_year=None)
+        return earlier.order_by("-earliest_year", *order).first()
 
     def fallback_languages(self, language: str | None = None) -> dict[str, str]:
         """The record's own fields plus the museum and vocabulary terms its facts table shows."""

@@ -25,7 +25,6 @@ INSTALLED_APPS = [
     "collections_app",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -44,7 +43,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -176,7 +174,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "collections_app.CollectionImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "collections_app.image_forms.CollectionImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 200_000_000
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search backend, with the per-save cost bounded (collections_app/indexing.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "collections_app.indexing"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "xml", "zip"]
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False

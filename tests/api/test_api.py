@@ -4,6 +4,8 @@ from urllib.parse import unquote
 
 import pytest
 
+from tests import factories
+
 pytestmark = pytest.mark.django_db
 
 
@@ -81,3 +83,24 @@ def test_drafts_are_not_served(client, tree):
 
 def test_missing_page_is_404_not_a_redirect_to_a_language(client, tree):
     assert client.get("/api/v2/pages/999999/").status_code == 404
+
+
+def test_relic_list_counts_pages_and_follows_publication(client, tree):
+    """The total is cached until the published site changes; a page is chosen on ids, in tree order."""
+    url = "/api/v2/pages/?type=collections_app.RelicPage&limit=1"
+    first = client.get(url).json()
+    assert first["meta"]["total_count"] == 2
+    second = client.get(url + "&offset=1").json()
+    assert [first["items"][0]["id"], second["items"][0]["id"]] == [tree.relic.pk, tree.other_relic.pk]
+    tree.other_relic.unpublish()
+    assert client.get(url).json()["meta"]["total_count"] == 1
+    relic = factories.RelicPageFactory(parent=tree.museum)
+    relic.save_revision().publish()
+    assert client.get(url).json()["meta"]["total_count"] == 2
+
+
+def test_deep_offsets_are_refused_with_a_reason(client, tree):
+    response = client.get("/api/v2/pages/?offset=10001")
+    assert response.status_code == 400
+    assert "offset cannot be higher than 10000" in response.json()["message"]
+    assert client.get("/api/v2/pages/?offset=10000").status_code == 200

@@ -29,9 +29,12 @@ def test_page_links_use_the_configured_site(client, tree):
 
 
 def test_sitemap_and_robots_use_the_configured_site(client, tree):
-    sitemap = client.get("/sitemap.xml", **FOREIGN).content.decode()
-    assert_all_on_site([url for url in absolute_urls(sitemap) if "sitemaps.org" not in url and "w3.org" not in url])
-    assert f"<loc>{SITE}en/" in sitemap
+    index = client.get("/sitemap.xml", **FOREIGN).content.decode()
+    assert_all_on_site([url for url in absolute_urls(index) if "sitemaps.org" not in url])
+    assert f"<loc>{SITE}sitemaps/pages/en/1.xml</loc>" in index
+    part = client.get("/sitemaps/pages/en/1.xml", **FOREIGN).content.decode()
+    assert_all_on_site([url for url in absolute_urls(part) if "sitemaps.org" not in url and "w3.org" not in url])
+    assert f"<loc>{SITE}en/" in part
     robots = client.get("/robots.txt", **FOREIGN).content.decode()
     assert f"Sitemap: {SITE}sitemap.xml" in robots
 

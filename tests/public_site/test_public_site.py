@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from collections_app import listings
 from collections_app.languages import native_name
+from tests import factories
 from tests.helpers import RTL, url_in
 
 pytestmark = pytest.mark.django_db
@@ -163,16 +164,25 @@ def test_open_graph_tags_are_absolute_and_per_language(client, tree):
 
 
 class TestSitemap:
-    def parse(self, client):
-        response = client.get("/sitemap.xml")
-        assert response.status_code == 200
+    NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+    def fetch(self, client, url):
+        response = client.get(url)
+        assert response.status_code == 200, url
         assert response["Content-Type"].startswith("application/xml")
-        root = ElementTree.fromstring(response.content)
-        ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+        return ElementTree.fromstring(response.content)
+
+    def parse(self, client):
+        """Every entry of every part the index names: {loc: {hreflang: href}}."""
+        index = self.fetch(client, "/sitemap.xml")
+        assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
         entries = {}
-        for url in root.findall("s:url", ns):
-            loc = url.find("s:loc", ns).text
-            entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        for part in index.findall("s:sitemap/s:loc", self.NS):
+            assert part.text.startswith("http://testserver/sitemaps/")
+            for url in self.fetch(client, path_of(part.text)).findall("s:url", self.NS):
+                loc = url.find("s:loc", self.NS).text
+                assert loc not in entries, loc
+                entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", self.NS)}
         return entries
 
     def test_every_public_page_in_every_language_with_the_pages_own_alternates(self, client, tree):
@@ -190,6 +200,35 @@ class TestSitemap:
         tree.other_relic.unpublish()
         entries = self.parse(client)
         assert not any("kelermes" in unquote(loc) for loc in entries)
+
+    def test_index_names_a_part_per_language_and_section(self, client, tree):
+        index = self.fetch(client, "/sitemap.xml")
+        parts = {path_of(loc.text) for loc in index.findall("s:sitemap/s:loc", self.NS)}
+        museums = {tree.museum.pk, tree.other_museum.pk}
+        expected = {f"/sitemaps/pages/{lang}/1.xml" for lang in LANGS}
+        expected |= {f"/sitemaps/museum-{pk}/{lang}/1.xml" for pk in museums for lang in LANGS}
+        assert parts == expected
+
+    def test_unknown_parts_are_404(self, client, tree):
+        for url in (
+            "/sitemaps/pages/xx/1.xml",
+            "/sitemaps/pages/en/2.xml",
+            "/sitemaps/museum-999/en/1.xml",
+            "/sitemaps/nothing/en/1.xml",
+        ):
+            assert client.get(url).status_code == 404, url
+
+    def test_large_sections_are_split_into_parts(self, client, tree, monkeypatch):
+        from collections_app import sitemaps
+
+        monkeypatch.setattr(sitemaps, "PART_SIZE", 2)
+        for _ in range(3):
+            factories.RelicPageFactory(parent=tree.museum)
+        index = self.fetch(client, "/sitemap.xml")
+        parts = {path_of(loc.text) for loc in index.findall("s:sitemap/s:loc", self.NS)}
+        assert {f"/sitemaps/museum-{tree.museum.pk}/ru/{n}.xml" for n in (1, 2)} <= parts  # 4 relics, 2 a part
+        assert f"/sitemaps/museum-{tree.museum.pk}/ru/3.xml" not in parts
+        assert len(self.parse(client)) == (len(tree.pages()) + 2 + 3) * len(LANGS)
 
     def test_robots_txt_points_at_the_sitemap(self, client, tree):
         response = client.get("/robots.txt")
@@ -326,3 +365,18 @@ def test_error_pages_show_the_menu(client, tree, url, status):
     assert response.status_code == status
     nav = BeautifulSoup(response.content.decode(), "html.parser").select_one("nav.main-nav")
     assert len(nav.select("a")) == 2
+
+
+def test_previous_and_next_follow_the_museums_default_order(tree):
+    """Undated relics come last; equal years are ordered by accession number (keyset neighbours)."""
+    from collections_app.models import RelicPage
+
+    specs = [(None, "B-2"), (-500, "A-9"), (-500, "A-1"), (100, "C-1"), (None, "B-1"), (-1200, "Z-1")]
+    for year, number in specs:
+        factories.RelicPageFactory(parent=tree.museum, earliest_year=year, latest_year=year, accession_number=number)
+    ordered = list(RelicPage.objects.visible().filter(museum=tree.museum).sorted_by("date"))
+    assert [relic.accession_number for relic in ordered][-2:] == ["B-1", "B-2"]
+    for position, relic in enumerate(ordered):
+        previous, following = relic.neighbours()
+        assert previous == (ordered[position - 1] if position else None), relic.accession_number
+        assert following == (ordered[position + 1] if position + 1 < len(ordered) else None), relic.accession_number
