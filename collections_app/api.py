@@ -28,9 +28,9 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
 from collections_app.languages import normalise
+from collections_app.listings import SharedCount
 from collections_app.models.base import visible
 from collections_app.tree import descendants_q
-from portal.cache import shared
 
 PAGING_PARAMETERS = {"offset", "limit", "lang", "fields"}
 MAX_OFFSET = 10_000
@@ -58,14 +58,8 @@ class LanguageAPIMixin:
         return response
 
 
-class _NarrowWindow:
-    """A queryset as Wagtail's paginator sees it: a cached count, and slices chosen on ids."""
-
-    def __init__(self, queryset, count_key: str):
-        self.queryset, self.count_key = queryset, count_key
-
-    def count(self) -> int:
-        return shared(self.count_key, self.queryset.count)
+class _NarrowWindow(SharedCount):
+    """A queryset as Wagtail's paginator sees it: a shared count, and slices chosen on ids."""
 
     def __getitem__(self, window: slice):
         ids = list(self.queryset.values_list("pk", flat=True)[window])

@@ -140,6 +140,74 @@ class CachedTitleNormsMixin:
             lengths.filter(title_norm=1.0).update(title_norm=average / F("title_length"))
 
 
+def _sqlite_ranked_classes(backend_class):
+    """Results ranked in one pass over the full-text index, for the SQLite variant.
+
+    modelsearch's SQLite backend attaches each result's score with a subquery
+    that runs the full-text MATCH again for every matching row: a query that
+    matches 30,000 relics runs 30,000 MATCHes (15 s at 100,000 relics). Here
+    the matches and their BM25 scores are read once, the candidate queryset
+    (visibility, page type, filters) keeps the ones it allows in one more
+    query, and the requested slice is ordered in Python and loaded by id.
+    Queries this does not cover (negation, match-all, explicit ordering) keep
+    the backend's own path.
+    """
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.query import MatchAll, Not
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    entries = apps.get_model("wagtailsearch", "SQLiteFTSIndexEntry")
+
+    class Compiler(backend_class.query_compiler_class):
+        def ranked_matches(self, config):
+            """[(object id, score)] of every match, best first; None where the backend's path applies."""
+            query = normalize(self.query)
+            if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
+                return None
+            match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
+            content_types = get_descendants_content_types_pks(self.queryset.model)
+            scored = (
+                entries.objects.filter(match, index_entry__content_type__in=content_types)
+                .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+                .values_list("index_entry__object_id", "score")
+            )
+            scores = {}
+            for object_id, score in scored:
+                scores[object_id] = min(score, scores.get(object_id, score))
+            allowed = self.queryset.filter(pk__in=entries.objects.filter(match).values("index_entry__object_id"))
+            kept = [pk for pk in allowed.values_list("pk", flat=True) if str(pk) in scores]
+            kept.sort(key=lambda pk: (scores[str(pk)], -pk))  # BM25 here: lower is better
+            return [(pk, scores[str(pk)]) for pk in kept]
+
+    class Results(backend_class.results_class):
+        def _ranked(self):
+            if not hasattr(self, "_ranked_matches"):
+                compiler = self.query_compiler  # autocomplete has its own compiler: the backend's path
+                ranked = getattr(compiler, "ranked_matches", None)
+                self._ranked_matches = ranked(compiler.get_config(self.backend)) if ranked else None
+            return self._ranked_matches
+
+        def _do_search(self):
+            ranked = self._ranked()
+            if ranked is None:
+                return super()._do_search()
+            window = ranked[self.start : self.stop]
+            rows = self.query_compiler.queryset.in_bulk([pk for pk, _score in window])
+            results = []
+            for pk, score in window:
+                if pk in rows:
+                    if self._score_field:
+                        setattr(rows[pk], self._score_field, score)
+                    results.append(rows[pk])
+            return results
+
+        def _do_count(self):
+            ranked = self._ranked()
+            return super()._do_count() if ranked is None else len(ranked)
+
+    return Compiler, Results
+
+
 def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a backend module
     if connection.vendor == "postgresql":
         from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
@@ -152,7 +220,9 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a b
 
         if issubclass(backend.index_class, SQLiteIndex):
             index = type("PortalSQLiteIndex", (CachedTitleNormsMixin, backend.index_class), {})
-            return type("PortalSQLiteSearchBackend", (type(backend),), {"index_class": index})(params)
+            compiler, results = _sqlite_ranked_classes(type(backend))
+            attributes = {"index_class": index, "query_compiler_class": compiler, "results_class": results}
+            return type("PortalSQLiteSearchBackend", (type(backend),), attributes)(params)
     return backend
 
 

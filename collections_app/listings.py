@@ -13,6 +13,7 @@ from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
 from collections_app.languages import fallback_chain
+from portal.cache import shared
 
 RELICS_PER_PAGE = 24
 
@@ -24,15 +25,34 @@ def localized_order(field: str):
     return Coalesce(*columns) if len(columns) > 1 else columns[0]
 
 
-def paginate(request, queryset, per_page: int | None = None):
+class SharedCount:
+    """A queryset as a paginator sees it, its `count()` shared until the published site changes.
+
+    Counting a museum's 10,000 relics reads them all; the count is the same for
+    every visitor, every sort and every page, so it is counted once
+    (`portal.cache`).
+    """
+
+    def __init__(self, queryset, key: str):
+        self.queryset, self.key = queryset, key
+
+    def count(self) -> int:
+        return shared(self.key, self.queryset.count)
+
+    def __getitem__(self, window):
+        return self.queryset[window]
+
+
+def paginate(request, queryset, per_page: int | None = None, count_key: str | None = None):
     """The requested page of `queryset`; a malformed or out-of-range number gives the nearest page.
 
     The page is chosen on a narrow query (ids in the listing's order), then its
     rows are loaded whole, with their cards' relations, by id: sorting and
     skipping over thousands of rows eleven languages wide costs more than the
-    extra query.
+    extra query. With `count_key`, the total is counted once (SharedCount).
     """
-    page = Paginator(queryset.values_list("pk", flat=True), per_page or RELICS_PER_PAGE).get_page(
+    ids = queryset.values_list("pk", flat=True)
+    page = Paginator(SharedCount(ids, count_key) if count_key else ids, per_page or RELICS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     ids = list(page.object_list)

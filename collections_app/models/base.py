@@ -48,6 +48,25 @@ class PortalPageQuerySet(PageQuerySet):
     def child_of_q(self, other):
         return tree.children_q(other)
 
+    def _from_own_table(self):
+        """This queryset, restricted first to the ids of the page type's own (small) table.
+
+        For page types with few rows (museums, indexes, exhibitions): joined to
+        the page table and filtered on it (live, path), a planner without
+        statistics walks the whole page table, 100,000 relics included, instead
+        of reading the ten museums; by id it reads only those rows.
+        """
+        ids = list(self.model._base_manager.order_by().values_list("pk", flat=True))
+        return self.filter(pk__in=ids).order_by()
+
+    def in_tree_order(self) -> list:
+        """The rows in tree order (see `_from_own_table`; only for page types with few rows)."""
+        return sorted(self._from_own_table(), key=lambda page: page.path)
+
+    def any_one(self):
+        """One row or None (see `_from_own_table`; only for page types with few rows)."""
+        return self._from_own_table().first()
+
 
 class BasePage(Page):
     """What every page of the portal shares.

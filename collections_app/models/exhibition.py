@@ -141,7 +141,7 @@ class ExhibitionPage(BasePage):
         # Every relic card and grid of the narrative reads from here (see `card_relics`).
         context["relic_cards"] = RelicPage.objects.visible().cards().in_bulk(self.relic_ids())
         context["curators"] = list(self.curators.select_related("museum"))
-        context["museums"] = list(self.participating_museums.visible().order_by("path"))
+        context["museums"] = self.participating_museums.visible().in_tree_order()
         return context
 
     def relic_ids(self) -> list[int]:

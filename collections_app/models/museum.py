@@ -97,7 +97,8 @@ class MuseumPage(BasePage):
         context["sort"] = relic_sort(request.GET.get("sort"))
         context["sorts"] = [(key, label) for key, (label, _order) in RELIC_SORTS.items()]
         # `relics` and `exhibitions` are the reverses of RelicPage.museum and ExhibitionPage.participating_museums.
-        context["relics"] = paginate(request, self.relics.visible().cards().sorted_by(context["sort"]))
+        relics = self.relics.visible().cards().sorted_by(context["sort"])
+        context["relics"] = paginate(request, relics, count_key=f"museum-relic-count-{self.pk}")
         context["relic_count"] = context["relics"].paginator.count
         context["exhibitions"] = self.exhibitions.visible().cards().order_by("-opening_date", "path")
         return context

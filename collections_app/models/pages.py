@@ -59,10 +59,10 @@ class HomePage(IntroPage):
         exhibitions = ExhibitionPage.objects.visible().cards().order_by("-opening_date", "path")
         current = exhibitions.current()
         context["exhibitions"] = list(current[:4] if current.exists() else exhibitions[:4])
-        context["museums"] = list(MuseumPage.objects.visible().order_by("path"))
+        context["museums"] = MuseumPage.objects.visible().in_tree_order()
         context["relic_total"] = shared("relic-total", RelicPage.objects.visible().count)
-        context["museum_index"] = MuseumIndexPage.objects.child_of(self).visible().first()
-        context["exhibition_index"] = ExhibitionIndexPage.objects.child_of(self).visible().first()
+        context["museum_index"] = MuseumIndexPage.objects.child_of(self).visible().any_one()
+        context["exhibition_index"] = ExhibitionIndexPage.objects.child_of(self).visible().any_one()
         # Newest first, read backwards from the first_published_at index (no NULLS LAST: it defeats the index).
         recent = RelicPage.objects.visible().filter(first_published_at__isnull=False)
         context["recent_relics"] = recent.cards().order_by("-first_published_at", "-id")[:8]
@@ -81,7 +81,7 @@ class MuseumIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["museums"] = MuseumPage.objects.child_of(self).visible().select_related("logo").order_by("path")
+        context["museums"] = MuseumPage.objects.child_of(self).visible().select_related("logo").in_tree_order()
         return context
 
 

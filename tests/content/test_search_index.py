@@ -1,9 +1,12 @@
 """What the search index holds for translated fields."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
 from collections_app.models import ObjectType, RelicPage
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +38,19 @@ def test_admin_finds_vocabulary_terms_and_pages_by_any_language(admin_client, tr
     assert listing.status_code == 200 and term.name_en in listing.content.decode()
     pages = admin_client.get("/admin/pages/search/", {"q": "Хоумуу"})
     assert pages.status_code == 200 and "Houmuwu ding" in pages.content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite variant of the database search backend")
+def test_relevance_search_reads_the_full_text_index_once_whatever_the_matches(tree):
+    """Ranking used to run the full-text MATCH again for every matching row."""
+    for number in range(30):
+        factories.RelicPageFactory(parent=tree.museum, description_en=f"<p>A bronze mirror, number {number}.</p>")
+    with CaptureQueriesContext(connection) as context:
+        results = RelicPage.objects.live().search("bronze mirror")
+        page = list(results[5:10])
+        total = results.count()
+    matches = [query["sql"] for query in context.captured_queries if "MATCH" in query["sql"]]
+    assert len(page) == 5 and total == 30
+    assert len(matches) <= 4 and not any("LIMIT 1) AS" in sql for sql in matches)
+    unranked = {relic.pk for relic in RelicPage.objects.live().search("bronze mirror", order_by_relevance=False)}
+    assert {relic.pk for relic in results} == unranked
