@@ -20,6 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def configure(workdir: Path, database_url: str | None) -> None:
+    # Static files are served from the finders here; there is no collected STATIC_ROOT to warn about.
+    warnings.filterwarnings("ignore", message="No directory at")
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.bench"
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'scale.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(workdir / "media")

@@ -48,7 +48,7 @@ class PortalPageQuerySet(PageQuerySet):
     def child_of_q(self, other):
         return tree.children_q(other)
 
-    def _from_own_table(self):
+    def from_own_table(self):
         """This queryset, restricted first to the ids of the page type's own (small) table.
 
         For page types with few rows (museums, indexes, exhibitions): joined to
@@ -57,15 +57,15 @@ class PortalPageQuerySet(PageQuerySet):
         of reading the ten museums; by id it reads only those rows.
         """
         ids = list(self.model._base_manager.order_by().values_list("pk", flat=True))
-        return self.filter(pk__in=ids).order_by()
+        return self.filter(pk__in=ids).order_by()  # callers order it again as they need
 
     def in_tree_order(self) -> list:
-        """The rows in tree order (see `_from_own_table`; only for page types with few rows)."""
-        return sorted(self._from_own_table(), key=lambda page: page.path)
+        """The rows in tree order (see `from_own_table`; only for page types with few rows)."""
+        return sorted(self.from_own_table(), key=lambda page: page.path)
 
     def any_one(self):
-        """One row or None (see `_from_own_table`; only for page types with few rows)."""
-        return self._from_own_table().first()
+        """One row or None (see `from_own_table`; only for page types with few rows)."""
+        return self.from_own_table().first()
 
 
 class BasePage(Page):

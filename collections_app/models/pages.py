@@ -56,7 +56,7 @@ class HomePage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Current and coming exhibitions first; when none is open, the latest ones.
-        exhibitions = ExhibitionPage.objects.visible().cards().order_by("-opening_date", "path")
+        exhibitions = ExhibitionPage.objects.visible().from_own_table().cards().order_by("-opening_date", "path")
         current = exhibitions.current()
         context["exhibitions"] = list(current[:4] if current.exists() else exhibitions[:4])
         context["museums"] = MuseumPage.objects.visible().in_tree_order()
@@ -98,7 +98,7 @@ class ExhibitionIndexPage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["exhibitions"] = (
-            ExhibitionPage.objects.child_of(self).visible().cards().order_by("-opening_date", "path")
+            ExhibitionPage.objects.child_of(self).visible().from_own_table().cards().order_by("-opening_date", "path")
         )
         return context
 
