@@ -188,7 +188,7 @@ class RelicSeeder:
                     column = build_localized_fieldname("alt_text", language)
                     row[column] = image.default_alt_text or page["title_en"]
                 gallery.append(row)
-        insert(RelicImage, [f for f in RelicImage._meta.concrete_fields if not f.primary_key], gallery)
+        insert(RelicImage, RelicImage._meta.concrete_fields, gallery)
         Page.objects.filter(pk=museum.pk).update(numchild=F("numchild") + count)
         self.search.add_bulk(RelicPage, list(RelicPage.objects.filter(pk__in=ids.values())))
 
@@ -223,11 +223,16 @@ class RelicSeeder:
 def insert(model, fields, rows) -> None:
     """INSERT `rows` (dicts of attname → value) into `model`'s table: the bulk path without model instances.
 
-    Columns a row leaves out take the field's default, computed once per batch.
+    Columns a row leaves out take the field's default, computed once per batch; an automatic
+    primary key is left to the database (PostgreSQL refuses an explicit NULL for it).
     """
     if not rows:
         return
-    fields = [field for field in fields if field.column]
+    fields = [
+        field
+        for field in fields
+        if field.column and not (field.primary_key and field.get_internal_type().endswith("AutoField"))
+    ]
     defaults = {field.attname: field.get_default() for field in fields}
     # Text, integer and key columns go to the driver as they are; only the others need Django's conversion.
     plain = {"CharField", "TextField", "SlugField", "URLField", "IntegerField", "PositiveIntegerField", "ForeignKey"}
