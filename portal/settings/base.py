@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
     "collections_app",
+    # Before Wagtail: its templates and catalogues override the admin's own.
+    "staff_admin",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StaffAdminConfig(AppConfig):
+    name = "staff_admin"
+    verbose_name = "Staff admin"

@@ -1,0 +1,1 @@
+"""Cataloguing help in the relic editor."""

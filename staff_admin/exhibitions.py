@@ -1,0 +1,1 @@
+"""The exhibition builder: choosing relics for an exhibition."""

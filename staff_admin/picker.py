@@ -1,0 +1,1 @@
+"""The language picker of the page and snippet editors."""
