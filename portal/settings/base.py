@@ -125,7 +125,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = languages.fallback_languages()
 MODELTRANSLATION_AUTO_POPULATE = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
-WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
+# The portal's own picker (staff_admin/picker.py) replaces wagtail-modeltranslation's.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 # ---------------------------------------------------------------------------
 # Static and media files

@@ -541,13 +541,6 @@ def test_every_page_type_keeps_all_languages_through_a_revision(tree, name, all_
         assert restored.body_kk[0].value["heading"] == "Жолдар"
 
 
-def test_the_editor_groups_fields_by_language(admin_client, tree):
-    """wagtail-modeltranslation's language picker: one language's fields at a time, English first."""
-    content = admin_client.get(reverse("wagtailadmin_pages:edit", args=[tree.relic.pk])).content.decode()
-    assert "wagtail_modeltranslation/js/language_toggles.js" in content
-    assert "defaultLanguage: 'en'" in content
-
-
 def test_reverting_a_museum_keeps_its_groups_and_collection(tree):
     from collections_app.models import MuseumPage
 
