@@ -13,3 +13,23 @@ def language_picker_config(context):
     if request is None or not request.user.is_authenticated:
         return ""
     return json_script(picker_config(request), "portal-picker-config")
+
+
+@register.inclusion_tag("staff_admin/workflow/note_field.html", takes_context=True)
+def submission_note_field(context):
+    """The optional note to the moderators, for those whose changes go through a workflow."""
+    from staff_admin.workflow import NOTE_FIELD, NOTE_MAX_LENGTH, workflow_for_submitter
+
+    request = context.get("request")
+    page = context.get("page")
+    parent = context.get("parent_page")
+    workflow = workflow_for_submitter(request, page, parent) if request is not None else None
+    return {"workflow": workflow, "name": NOTE_FIELD, "max_length": NOTE_MAX_LENGTH}
+
+
+@register.simple_tag
+def pending_submission_note():
+    """The note being submitted in this request (the approvers' e-mail is written while submitting)."""
+    from staff_admin.workflow import pending_note
+
+    return pending_note.get()

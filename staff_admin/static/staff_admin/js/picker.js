@@ -47,6 +47,12 @@
       const field = element.querySelector('[data-contentpath]');
       if (field) element.dataset.portalField = field.dataset.contentpath.replace(`_${code.replace('-', '_')}`, '');
       fieldsByLanguage.get(code).push(element);
+      // Only the source language is required: other languages' placeholders lose the "*" ("Page title*").
+      if (code !== config.source) {
+        element.querySelectorAll('[placeholder$="*"]').forEach((input) => {
+          input.placeholder = input.placeholder.replace(/\s*\*$/, '');
+        });
+      }
       return;
     }
   }
