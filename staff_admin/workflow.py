@@ -6,7 +6,7 @@ single click of "Approve". Here:
 
 - a save by someone who cannot publish says that it is a draft, what visitors
   see meanwhile and which workflow puts it live;
-- "Submit to <workflow>" is the visible button for those who cannot publish, and
+- "Submit to <workflow>" is a visible button beside "Save draft" for those who cannot publish, and
   carries an optional note to the moderators (kept as a `SubmissionNote`, put in
   the notification e-mail Wagtail sends the approvers, and shown to them in the
   editor);
@@ -19,6 +19,8 @@ from __future__ import annotations
 from contextvars import ContextVar
 
 from django.contrib import messages as django_messages
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -54,10 +56,20 @@ def submit_and_approve_in_plain_sight(menu_items, request, context):
         menu_items.remove(approve)
         menu_items.insert(0, approve)
     elif "action-submit" in names and "action-publish" not in names:
-        # Those who cannot publish see "Submit to …" as the button, "Save draft" beside it.
-        submit = menu_items[names.index("action-submit")]
-        menu_items.remove(submit)
-        menu_items.insert(0, submit)
+        # Those who cannot publish see "Submit to …" as a button of its own beside "Save draft",
+        # not under the menu's arrow (rendered by the `visible_footer_actions` tag).
+        submit = menu_items.pop(names.index("action-submit"))
+        request.portal_visible_actions = [(submit, context)]
+
+
+def visible_footer_actions(request) -> str:
+    """The actions taken out of the footer menu by `submit_and_approve_in_plain_sight`, rendered."""
+    return "".join(item.render_html(context) for item, context in getattr(request, "portal_visible_actions", []))
+
+
+@hooks.register("insert_global_admin_js")
+def approve_asks_on_the_dashboard_too():
+    return format_html('<script src="{}"></script>', static("staff_admin/js/workflow.js"))
 
 
 # --- The note to the moderators ----------------------------------------------------------------

@@ -33,3 +33,13 @@ def pending_submission_note():
     from staff_admin.workflow import pending_note
 
     return pending_note.get()
+
+
+@register.simple_tag(takes_context=True)
+def visible_footer_actions(context):
+    from django.utils.safestring import mark_safe
+
+    from staff_admin.workflow import visible_footer_actions
+
+    request = context.get("request")
+    return mark_safe(visible_footer_actions(request)) if request is not None else ""  # noqa: S308 - Wagtail's own menu item HTML

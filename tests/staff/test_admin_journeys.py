@@ -1,0 +1,77 @@
+"""Staff journeys end to end in Chromium, in an LTR and an RTL admin language (issue: museum staff in the admin).
+
+A translator translates and submits; a moderator approves from the dashboard, where
+"Approve" asks first. The editor's and curator's journeys are in test_workflow_words.py
+(submit with a note, approve in the editor) and test_exhibition_builder.py.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from collections_app.models import RelicPage
+from tests.helpers import admin_login, make_user, needs_chromium
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+@pytest.fixture
+def site(transactional_db, tree, live_server):
+    tree.museum.refresh_from_db()
+    return tree, live_server.url
+
+
+def test_an_urdu_translator_translates_saves_and_submits(browser, site):
+    tree, base = site
+    make_user("translator-ur", Group.objects.get(name="translators-ur"), language="ur")
+    page = browser.new_page()
+    admin_login(page, base, "translator-ur")
+    page.goto(base + reverse("wagtailadmin_pages:edit", args=[tree.relic.pk]))
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    # The picker opens on Urdu, with the English source beside it; nothing else.
+    pressed = page.locator(".portal-picker button[aria-pressed='true']")
+    assert [pressed.nth(i).get_attribute("data-lang") for i in range(pressed.count())] == ["en", "ur"]
+    page.fill("#id_title_ur", "ہومووو ڈنگ")
+    with page.expect_navigation():
+        page.locator("footer button.action-save").first.click()
+    saved = page.locator(".messages .success").inner_text()
+    # Not Wagtail's bare "updated": the message names the workflow that will put the draft live.
+    assert tree.relic.get_workflow().name in saved
+
+    submit = page.locator("footer button[name='action-submit']")
+    assert submit.is_visible()
+    with page.expect_navigation():
+        submit.click()
+    page.close()
+    relic = RelicPage.objects.get(pk=tree.relic.pk)
+    assert relic.current_workflow_state is not None
+    assert relic.get_latest_revision_as_object().title_ur == "ہومووو ڈنگ"
+
+
+def test_a_russian_moderator_approves_from_the_dashboard_after_confirming(browser, site):
+    tree, base = site
+    editor = make_user("editor-china", tree.museum.editors_group)
+    make_user("moderator-china", tree.museum.moderators_group, language="ru")
+    relic = RelicPage.objects.get(pk=tree.relic.pk)
+    relic.title_ru = "Дин Хоумуу (уточнено)"
+    relic.save_revision(user=editor)
+    relic.get_workflow().start(relic, editor)
+
+    page = browser.new_page()
+    admin_login(page, base, "moderator-china")
+    page.goto(base + reverse("wagtailadmin_home"))
+    row = page.locator("tr", has=page.locator("button[data-workflow-action-url*='/approve/']"))
+    row.locator("[data-w-dropdown-target='toggle'], .w-dropdown__toggle").first.click()
+    approve = row.locator("button[data-workflow-action-url*='/approve/']")
+    assert approve.count() == 1  # one "Approve", no separate "with comment" twin
+    approve.click()
+    dialog = page.locator("[data-w-dialog-target='dialog']:visible, .modal:visible").first
+    dialog.wait_for()
+    # The click alone published nothing.
+    assert RelicPage.objects.get(pk=tree.relic.pk).current_workflow_state is not None
+    with page.expect_navigation():
+        dialog.locator("button[type='submit']").click()
+    page.close()
+    relic = RelicPage.objects.get(pk=tree.relic.pk)
+    assert relic.current_workflow_state is None
+    assert relic.title_ru == "Дин Хоумуу (уточнено)"
