@@ -20,6 +20,13 @@ class CollectionImageForm(BaseImageForm):
     def __init__(self, *args, **kwargs):
         self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
+        if "default_alt_text" in self.fields:
+            # Which alt text readers get: see the relic gallery's own help (collections_app/models/relic.py).
+            self.fields["default_alt_text"].help_text = _(
+                "A plain description of the image, in English. It is never shown to readers by itself: "
+                "choosing the image for a relic's gallery starts that row's English alt text with it, and "
+                "readers get the row's alt text, in their language."
+            )
 
     def clean(self):
         cleaned = super().clean()

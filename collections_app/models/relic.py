@@ -21,8 +21,9 @@ from collections_app.listings import localized_order
 from collections_app.models.base import BasePage, PortalPageQuerySet
 from collections_app.models.vocabularies import validate_year_range
 from collections_app.panels import PortalInlinePanel
-from collections_app.rights import rights_field
+from collections_app.rights import RightsStatement, rights_field
 from collections_app.serializers import GalleryField, TermField, TermListField
+from staff_admin.cataloguing import AccessionNumberPanel, TermCheckboxes
 
 language_tag_validator = RegexValidator(
     r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
@@ -64,6 +65,15 @@ class RelicPageQuerySet(PortalPageQuerySet):
 
 class RelicPageForm(PortalPageForm):
     """Checks what needs the parent museum, which a new page does not know yet."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        rights = self.fields.get("rights_uri")
+        if rights is not None and self.instance.pk is None and not rights.disabled:
+            # A new relic's rights statement is chosen on purpose, never left at the model's
+            # default ("Copyright Not Evaluated", which imports keep); existing relics keep theirs.
+            rights.choices = [("", _("Choose the rights statement…")), *RightsStatement.choices]
+            self.initial["rights_uri"] = ""
 
     def clean(self):
         cleaned = super().clean()
@@ -181,7 +191,7 @@ class RelicPage(BasePage):
         *BasePage.content_panels,
         MultiFieldPanel(
             [
-                FieldPanel("accession_number"),
+                AccessionNumberPanel("accession_number"),
                 FieldRowPanel([FieldPanel("original_title"), FieldPanel("original_title_language")]),
                 FieldRowPanel([FieldPanel("object_type"), FieldPanel("culture")]),
             ],
@@ -195,7 +205,7 @@ class RelicPage(BasePage):
             heading=_("Date"),
         ),
         MultiFieldPanel(
-            [FieldPanel("materials"), FieldPanel("technique")],
+            [FieldPanel("materials", widget=TermCheckboxes), FieldPanel("technique")],
             heading=_("Materials and technique"),
         ),
         MultiFieldPanel(
@@ -207,9 +217,24 @@ class RelicPage(BasePage):
             heading=_("Dimensions"),
         ),
         FieldPanel("description"),
-        PortalInlinePanel("gallery_images", label=_("Images"), heading=_("Image gallery")),
+        PortalInlinePanel(
+            "gallery_images",
+            label=_("Images"),
+            heading=_("Image gallery"),
+            help_text=_(
+                "Readers of this relic's page get the alt text of each row, in their language (a language "
+                "left empty falls back like the rest of the page). The image's own default alt text is never "
+                "shown here: it only fills in the English alt text of a new row, as a start."
+            ),
+        ),
         MultiFieldPanel(
-            [FieldPanel("find_spot"), FieldPanel("provenance"), FieldPanel("credit_line"), FieldPanel("rights_uri")],
+            [
+                FieldPanel("find_spot"),
+                FieldPanel("provenance"),
+                FieldPanel("credit_line"),
+                # Required for a draft too: a relic never holds an empty rights statement.
+                FieldPanel("rights_uri", required_on_save=True),
+            ],
             heading=_("Provenance and rights"),
         ),
     ]
@@ -384,7 +409,17 @@ class RelicImage(Orderable):
     )
     caption = models.CharField(_("caption"), max_length=500, blank=True)
 
-    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+    panels = [
+        FieldPanel(
+            "image",
+            help_text=_(
+                "Choosing an image fills an empty English alt text with the image's default alt text; "
+                "rewrite it for this relic. The row's alt text wins wherever this gallery is shown."
+            ),
+        ),
+        FieldPanel("alt_text"),
+        FieldPanel("caption"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("gallery image")
