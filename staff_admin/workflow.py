@@ -16,9 +16,11 @@ single click of "Approve". Here:
 
 from __future__ import annotations
 
+import json
 from contextvars import ContextVar
 
 from django.contrib import messages as django_messages
+from django.http import HttpResponseBadRequest
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -78,6 +80,21 @@ def approve_asks_on_the_dashboard_too():
 def _is_submission(request) -> bool:
     # As Wagtail's edit view decides: by the pressed button's (non-empty) value.
     return request.method == "POST" and bool(request.POST.get("action-submit"))
+
+
+def _refuse_malformed_workflow_data(request, *args):
+    """Wagtail's edit view reads this field with json.loads: a malformed value was a server error."""
+    if request.method == "POST" and request.POST.get("action-workflow-action"):
+        try:
+            data = json.loads(request.POST.get("workflow-action-extra-data", "{}"))
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            return HttpResponseBadRequest(_("The workflow action's data is malformed."))
+    return None
+
+
+hooks.register("before_edit_page", _refuse_malformed_workflow_data)
 
 
 def _remember_note(request, *args):

@@ -182,6 +182,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "collections_app.indexing"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "xml", "zip"]
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No request leaves the site from the admin (tests/staff/test_admin_offsite.py): avatars are initials or
+# uploads (staff_admin/typography.py); without that hook, Wagtail's bundled picture, never Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Its only link goes to guide.wagtail.org (English, blocked in China).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin follows each user's preferred language (Account → Preferences); Wagtail's own
 # strings exist for zh-hans, ru, hi, fa and be, the portal's for all eleven.

@@ -161,3 +161,30 @@ def test_submit_with_a_note_then_approve_with_confirmation_in_urdu_and_russian(b
     page.close()
     relic = RelicPage.objects.get(pk=tree.relic.pk)
     assert relic.current_workflow_state is None and relic.workflow_states.get().status == "approved"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", ["[1]", '"everything"', "5", "{bad", b"\xff"])
+def test_a_malformed_ui_memory_update_is_a_400(client, tree, people, body):
+    client.force_login(people["editor"])
+    url = reverse("wagtailadmin_dismissibles")
+    assert client.patch(url, body, content_type="application/json").status_code == 400
+    # Control: the language picker's own update is kept.
+    response = client.patch(url, '{"portal-languages": ["en", "ru"]}', content_type="application/json")
+    assert response.status_code == 200 and response.json()["portal-languages"] == ["en", "ru"]
+
+
+@pytest.mark.django_db
+def test_malformed_workflow_action_data_is_a_400_and_well_formed_data_approves(client, tree, people):
+    client.force_login(people["editor"])
+    post_as_browser(client, tree.relic, **{"action-submit": "1"})
+    client.force_login(people["moderator"])
+    data = browser_form_data(client.get(edit_url(tree.relic)).content.decode())
+    data.update({"action-workflow-action": ["true"], "workflow-action-name": ["approve"]})
+    for bad in ("{bad", "[]"):
+        response = client.post(edit_url(tree.relic), {**data, "workflow-action-extra-data": [bad]})
+        assert response.status_code == 400
+    assert RelicPage.objects.get(pk=tree.relic.pk).current_workflow_state is not None
+    response = client.post(edit_url(tree.relic), {**data, "workflow-action-extra-data": ['{"comment": "Fine."}']})
+    assert response.status_code == 302
+    assert RelicPage.objects.get(pk=tree.relic.pk).current_workflow_state is None
