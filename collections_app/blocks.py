@@ -2,16 +2,26 @@
 
 Relic cards and grids store only the relic's page id, so they always show the
 relic's current, published data in the visitor's language; an unpublished or
-deleted relic simply drops out of the story rather than leaking a draft.
+deleted relic simply drops out of the story rather than leaking a draft. They
+are chosen with the relic chooser (staff_admin.exhibitions), which stores that
+same id.
 """
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from staff_admin.exhibitions import relic_chooser
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
+
+#: A relic, chosen among recent relics with thumbnail, museum and accession number; stored as its page id.
+RelicChooserBlock = relic_chooser.get_block_class("RelicChooserBlock", module_path=__name__)
+#: The fewest relics a grid shows once published (a single relic is a relic card).
+GRID_MIN_RELICS = 2
 
 
 class SectionBlock(blocks.StructBlock):
@@ -39,7 +49,7 @@ class RelicCardValue(blocks.StructValue):
 
 
 class RelicCardBlock(blocks.StructBlock):
-    relic = blocks.PageChooserBlock(label=_("Relic"), page_type="collections_app.RelicPage")
+    relic = RelicChooserBlock(label=_("Relic"))
     note = blocks.TextBlock(
         label=_("Curator's note"),
         required=False,
@@ -55,7 +65,7 @@ class RelicCardBlock(blocks.StructBlock):
 
     @property
     def relic_model(self):
-        return self.child_blocks["relic"].target_model
+        return self.child_blocks["relic"].model_class
 
     def get_preview_value(self):
         relic = self.relic_model.objects.visible().order_by("pk").first()
@@ -69,13 +79,16 @@ class RelicGridValue(blocks.StructValue):
 
 
 class RelicGridBlock(blocks.StructBlock):
+    """Several relics side by side.
+
+    The least number of relics is checked in `clean()`, not with the ListBlock's
+    `min_num`: the editor's script checks `min_num` as soon as a block is added,
+    so a new grid (one empty slot) showed "The minimum number of items is 2"
+    before the curator had chosen anything.
+    """
+
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
-    relics = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="collections_app.RelicPage"),
-        label=_("Relics"),
-        min_num=2,
-        max_num=24,
-    )
+    relics = blocks.ListBlock(RelicChooserBlock(label=_("Relic")), label=_("Relics"), max_num=24)
 
     class Meta:
         icon = "table"
@@ -86,7 +99,7 @@ class RelicGridBlock(blocks.StructBlock):
 
     @property
     def relic_model(self):
-        return self.child_blocks["relics"].child_block.target_model
+        return self.child_blocks["relics"].child_block.model_class
 
     def get_preview_value(self):
         pks = list(self.relic_model.objects.visible().order_by("pk").values_list("pk", flat=True)[:3])
@@ -98,6 +111,20 @@ class RelicGridBlock(blocks.StructBlock):
         if len(ids) != len(set(ids)):
             raise StructBlockValidationError(
                 block_errors={"relics": ValidationError(_("The same relic appears twice in this grid."))}
+            )
+        # A draft may be unfinished (Wagtail defers what is required when saving one); publishing may not.
+        if len(ids) < GRID_MIN_RELICS and not self.is_deferred_validation:
+            raise StructBlockValidationError(
+                block_errors={
+                    "relics": ValidationError(
+                        ngettext(
+                            "Choose at least %(count)d relic for a grid.",
+                            "Choose at least %(count)d relics for a grid.",
+                            GRID_MIN_RELICS,
+                        )
+                        % {"count": GRID_MIN_RELICS}
+                    )
+                }
             )
         return value
 
