@@ -15,11 +15,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from collections_app import views
 from collections_app.api import api_router
+from staff_admin.admin_strings import localized_js_catalog
 from staff_admin.views import CheckedDismissiblesView
 
 urlpatterns = [
     # Before Wagtail's own: the same endpoint, refusing malformed bodies with a 400 (staff_admin.views).
     path("admin/dismissibles/", require_admin_access(CheckedDismissiblesView.as_view())),
+    # Wagtail's JS catalogue reads only wagtail.admin's locale; this one adds staff_admin's overrides.
+    path("admin/jsi18n/", localized_js_catalog, name="staff_admin_javascript_catalog"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
