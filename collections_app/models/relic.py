@@ -7,6 +7,7 @@ from django.db.models import F, Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -202,7 +203,7 @@ class RelicPage(BasePage):
                 FieldPanel("period_label"),
                 FieldRowPanel([FieldPanel("earliest_year"), FieldPanel("latest_year")]),
             ],
-            heading=_("Date"),
+            heading=pgettext_lazy("relic dating", "Date"),
         ),
         MultiFieldPanel(
             [FieldPanel("materials", widget=TermCheckboxes), FieldPanel("technique")],
