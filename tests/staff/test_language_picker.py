@@ -82,6 +82,9 @@ def test_the_picker_in_chromium_shows_names_hides_languages_and_remembers(browse
     assert "Русский" in outline and "Қазақша" not in outline
     # Labels name the language; the shared help text is shown once, not per language.
     assert page.locator("#id_title_ru-label .portal-lang-badge").inner_text() == "Русский"
+    # Only the source language is required: no "Page title*" placeholder on the others.
+    assert page.get_attribute("#id_title_en", "placeholder").endswith("*")
+    assert not page.get_attribute("#id_title_ru", "placeholder").endswith("*")
     visible_help = page.locator("[data-portal-lang] .w-field__help:visible").all_inner_texts()
     assert len(visible_help) == len(set(visible_help)), visible_help
 
