@@ -5,47 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("auth", "0012_alter_user_first_name_max_length"),
-        ("collections_app", "0001_initial"),
-        ("wagtailcore", "0098_apitoken"),
+        ('auth', '0012_alter_user_first_name_max_length'),
+        ('collections_app', '0001_initial'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="museumpage",
-            name="collection",
-            field=models.ForeignKey(
-                editable=False,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="wagtailcore.collection",
-                verbose_name="image collection",
-            ),
+            model_name='museumpage',
+            name='collection',
+            field=models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.collection', verbose_name='image collection'),
         ),
         migrations.AddField(
-            model_name="museumpage",
-            name="editors_group",
-            field=models.ForeignKey(
-                editable=False,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="auth.group",
-                verbose_name="editors' group",
-            ),
+            model_name='museumpage',
+            name='editors_group',
+            field=models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='auth.group', verbose_name="editors' group"),
         ),
         migrations.AddField(
-            model_name="museumpage",
-            name="moderators_group",
-            field=models.ForeignKey(
-                editable=False,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="auth.group",
-                verbose_name="moderators' group",
-            ),
+            model_name='museumpage',
+            name='moderators_group',
+            field=models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='auth.group', verbose_name="moderators' group"),
         ),
     ]

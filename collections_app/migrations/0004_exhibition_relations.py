@@ -17,58 +17,33 @@ def participating_museums(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("collections_app", "0003_vocabulary_moderation"),
+        ('collections_app', '0003_vocabulary_moderation'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="exhibitionpage",
-            name="relics",
-            field=models.ManyToManyField(
-                blank=True,
-                editable=False,
-                related_name="exhibitions",
-                through="collections_app.ExhibitionRelic",
-                to="collections_app.relicpage",
-            ),
+            model_name='exhibitionpage',
+            name='relics',
+            field=models.ManyToManyField(blank=True, editable=False, related_name='exhibitions', through='collections_app.ExhibitionRelic', to='collections_app.relicpage'),
         ),
         migrations.CreateModel(
-            name="ExhibitionMuseum",
+            name='ExhibitionMuseum',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "exhibition",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="museum_links",
-                        to="collections_app.exhibitionpage",
-                    ),
-                ),
-                (
-                    "museum",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="exhibition_links",
-                        to="collections_app.museumpage",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('exhibition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='museum_links', to='collections_app.exhibitionpage')),
+                ('museum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exhibition_links', to='collections_app.museumpage')),
             ],
         ),
         migrations.AddField(
-            model_name="exhibitionpage",
-            name="participating_museums",
-            field=models.ManyToManyField(
-                blank=True,
-                editable=False,
-                related_name="exhibitions",
-                through="collections_app.ExhibitionMuseum",
-                to="collections_app.museumpage",
-            ),
+            model_name='exhibitionpage',
+            name='participating_museums',
+            field=models.ManyToManyField(blank=True, editable=False, related_name='exhibitions', through='collections_app.ExhibitionMuseum', to='collections_app.museumpage'),
         ),
         migrations.AddConstraint(
-            model_name="exhibitionmuseum",
-            constraint=models.UniqueConstraint(fields=("exhibition", "museum"), name="unique_museum_per_exhibition"),
+            model_name='exhibitionmuseum',
+            constraint=models.UniqueConstraint(fields=('exhibition', 'museum'), name='unique_museum_per_exhibition'),
         ),
         migrations.RunPython(participating_museums, migrations.RunPython.noop),
     ]

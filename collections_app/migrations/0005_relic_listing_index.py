@@ -5,18 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("collections_app", "0004_exhibition_relations"),
+        ('collections_app', '0004_exhibition_relations'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name="relicpage",
-            name="relic_museum_year",
+            model_name='relicpage',
+            name='relic_museum_year',
         ),
         migrations.AddIndex(
-            model_name="relicpage",
-            index=models.Index(fields=["museum", "earliest_year", "accession_number"], name="relic_museum_year_number"),
+            model_name='relicpage',
+            index=models.Index(fields=['museum', 'earliest_year', 'accession_number'], name='relic_museum_year_number'),
         ),
     ]
