@@ -161,3 +161,13 @@ def admin_login(page, base_url, username):
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.click("button[type=submit]")
+
+
+def confirm_workflow_dialog(page, content_page):
+    """Wait for Wagtail's workflow action dialog, check that `content_page` is still in moderation
+    (the click that opened the dialog did nothing by itself), then press the dialog's button."""
+    dialog = page.locator("[data-w-dialog-target='dialog']:visible, .modal:visible").first
+    dialog.wait_for()
+    assert type(content_page).objects.get(pk=content_page.pk).current_workflow_state is not None
+    with page.expect_navigation():
+        dialog.locator("button[type='submit']").click()

@@ -15,7 +15,7 @@ from collections_app.models import RelicPage
 from staff_admin.models import SubmissionNote
 from staff_admin.workflow import NOTE_FIELD
 from tests import factories
-from tests.helpers import admin_login, make_user, needs_chromium
+from tests.helpers import admin_login, confirm_workflow_dialog, make_user, needs_chromium
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -70,12 +70,7 @@ def test_a_russian_moderator_approves_from_the_dashboard_after_confirming(browse
     approve = row.locator("button[data-workflow-action-url*='/approve/']")
     assert approve.count() == 1  # one "Approve", no separate "with comment" twin
     approve.click()
-    dialog = page.locator("[data-w-dialog-target='dialog']:visible, .modal:visible").first
-    dialog.wait_for()
-    # The click alone published nothing.
-    assert RelicPage.objects.get(pk=tree.relic.pk).current_workflow_state is not None
-    with page.expect_navigation():
-        dialog.locator("button[type='submit']").click()
+    confirm_workflow_dialog(page, tree.relic)
     page.close()
     relic = RelicPage.objects.get(pk=tree.relic.pk)
     assert relic.current_workflow_state is None

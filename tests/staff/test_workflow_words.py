@@ -9,7 +9,7 @@ from django.urls import reverse
 from collections_app.models import RelicPage
 from staff_admin.models import SubmissionNote
 from staff_admin.workflow import NOTE_FIELD
-from tests.helpers import admin_login, browser_form_data, make_user, needs_chromium
+from tests.helpers import admin_login, browser_form_data, confirm_workflow_dialog, make_user, needs_chromium
 
 
 @pytest.fixture
@@ -153,11 +153,7 @@ def test_submit_with_a_note_then_approve_with_confirmation_in_urdu_and_russian(b
     assert "اونچائی دوبارہ دیکھ لیں" in page.locator(".messages").inner_text()
     page.locator("footer button[data-workflow-action-name='approve']").click()
     # Nothing is published by the click alone: a dialog asks first.
-    dialog = page.locator("[data-w-dialog-target='dialog']:visible, .modal:visible").first
-    dialog.wait_for()
-    assert RelicPage.objects.get(pk=tree.relic.pk).current_workflow_state is not None
-    with page.expect_navigation():
-        dialog.locator("button[type='submit']").click()
+    confirm_workflow_dialog(page, tree.relic)
     page.close()
     relic = RelicPage.objects.get(pk=tree.relic.pk)
     assert relic.current_workflow_state is None and relic.workflow_states.get().status == "approved"
