@@ -24,7 +24,7 @@ from django.http import HttpResponseBadRequest
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.action_menu import WorkflowMenuItem
@@ -200,7 +200,8 @@ def _after_save(request, page):
     if action == "approve":
         last = page.workflow_states.order_by("-created_at").first()
         if page.live and last is not None and last.status == last.STATUS_APPROVED:
-            languages = ", ".join(native_name(code) for code in published_languages(page))
+            separator = pgettext("list separator", ", ")
+            languages = separator.join(native_name(code) for code in published_languages(page))
             _replace_message(
                 request,
                 _("“%(title)s” is approved and published. Visitors now read it in: %(languages)s.")
