@@ -45,6 +45,7 @@ pending_note: ContextVar[str] = ContextVar("pending_note", default="")
 
 
 @hooks.register("construct_page_action_menu")
+@hooks.register("construct_snippet_action_menu")
 def submit_and_approve_in_plain_sight(menu_items, request, context):
     names = [getattr(item, "name", "") for item in menu_items]
     # "Approve" asks first: Wagtail's dialog (comment optional) is the confirmation.

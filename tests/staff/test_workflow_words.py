@@ -184,3 +184,20 @@ def test_malformed_workflow_action_data_is_a_400_and_well_formed_data_approves(c
     response = client.post(edit_url(tree.relic), {**data, "workflow-action-extra-data": ['{"comment": "Fine."}']})
     assert response.status_code == 302
     assert RelicPage.objects.get(pk=tree.relic.pk).current_workflow_state is None
+
+
+@pytest.mark.django_db
+def test_a_translators_term_submit_is_a_visible_button_and_a_curators_has_none_to_move(client, tree):
+    from django.contrib.auth.models import Group
+
+    from collections_app.permissions import CURATORS
+
+    term = tree.relic.object_type
+    url = reverse("wagtailsnippets_collections_app_objecttype:edit", args=[term.pk])
+    client.force_login(make_user("translator-kk", Group.objects.get(name="translators-kk")))
+    button, in_menu = submit_button(client.get(url).content.decode())
+    assert button is not None and not in_menu
+    # Control: a curator publishes terms, so Wagtail's menu is left as it is.
+    client.force_login(make_user("curator", Group.objects.get(name=CURATORS)))
+    button, in_menu = submit_button(client.get(url).content.decode())
+    assert button is None or in_menu
