@@ -21,9 +21,12 @@ and non-language fields, and adding or removing rows is refused.
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -34,7 +37,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
-from collections_app import tree
+from collections_app import publishing, tree
 from collections_app.permissions import translator_languages
 
 # Formsets a translator may still use freely (commenting is not editing).
@@ -198,7 +201,16 @@ class PortalPageForm(MediaAccessMixin, TranslatorRestrictionMixin, WagtailAdminP
     def clean(self):
         cleaned = super().clean()
         self.check_slugs_are_free(cleaned)
+        if publishing.publishing(self.data) and not self.errors:
+            self.check_publishable(cleaned)
         return cleaned
+
+    def check_publishable(self, cleaned) -> None:
+        """Refuse "Publish" and "Approve" with the reasons (e.g. an exhibition's required languages)."""
+        candidate = copy.copy(self.instance)
+        construct_instance(self, candidate, fields=[name for name in cleaned if name in self.fields])
+        for problem in publishing.problems(candidate):
+            self.add_error(None, problem)
 
     def check_slugs_are_free(self, cleaned) -> None:
         """Every language's slug unique among the page's siblings, fallbacks included, in one query.

@@ -22,6 +22,9 @@ administrator can inspect in Settings.
   every collection; the vocabularies, whose changes they approve.
 - `translators-<code>`: change on the whole site and on the vocabularies,
   limited to their own language's fields by `collections_app.forms`.
+- `reviewers-<code>`: admin access only; in the translators' workspace
+  (`translation_workspace`) they mark translations into their language
+  reviewed or send them back with a comment. They change no content.
 
 Editors cannot publish: a relic goes draft → submitted → published through
 the museum's "<Museum> moderation" workflow, approved by its moderators, and a
@@ -68,6 +71,7 @@ VOCABULARY_MODELS = ("objecttype", "material", "culture", "place")
 CURATOR_VOCABULARY_ACTIONS = ("add", "change", "delete", "publish", "lock", "unlock")
 VOCABULARY_WORKFLOW = "Vocabulary approval"
 TRANSLATOR_PREFIX = "translators-"
+REVIEWER_PREFIX = "reviewers-"
 
 
 def _permission(app_label: str, codename: str) -> Permission:
@@ -187,6 +191,8 @@ def setup_site(home) -> None:
         _grant_pages(group, home, TRANSLATOR_PAGE_PERMISSIONS)
         for model in VOCABULARY_MODELS:
             group.permissions.add(_permission("collections_app", f"change_{model}"))
+        reviewers, _ = Group.objects.get_or_create(name=f"{REVIEWER_PREFIX}{code}")
+        _admin_access(reviewers)
 
 
 def sync_permissions(*, homes, museums, exhibition_indexes) -> None:
@@ -231,6 +237,18 @@ def translator_languages(user, *, page=None, model=None) -> set[str] | None:
         if Permission.objects.filter(group__in=others, codename=codename).exists():
             return None
     return languages & set(settings.LANGUAGE_CODES) - {settings.LANGUAGE_CODE}
+
+
+def group_languages(user, prefix: str) -> set[str]:
+    """The languages of the user's `translators-<code>` (or `reviewers-<code>`) groups."""
+    if user is None or not user.is_authenticated:
+        return set()
+    names = user.groups.filter(name__startswith=prefix).values_list("name", flat=True)
+    return {name.removeprefix(prefix) for name in names} & set(settings.LANGUAGE_CODES) - {settings.LANGUAGE_CODE}
+
+
+def is_curator(user) -> bool:
+    return bool(user and user.is_authenticated) and (user.is_superuser or user.groups.filter(name=CURATORS).exists())
 
 
 def is_translator_only(user) -> bool:

@@ -10,6 +10,7 @@ in a page's links or a cached sitemap.
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from wagtail.models import Site
 
 
@@ -25,3 +26,8 @@ def absolute(url: str, request=None) -> str:
     if urlsplit(url).scheme:
         return url
     return site_root_url(request) + url
+
+
+def absolute_admin(url: str) -> str:
+    """An admin `url` made absolute against `WAGTAILADMIN_BASE_URL` (for e-mails)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url

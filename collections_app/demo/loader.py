@@ -7,6 +7,7 @@ changes nothing and never overwrites what an editor has changed since.
 
 import json
 import secrets
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -362,7 +363,7 @@ class DemoLoader:
             set_translations(page, field_name, data.get(field_name))
         if data.get("hero"):
             page.hero_image = self.relics[data["hero"]].gallery_images.first().image
-        set_translations(page, "body", {lang: self.stream(blocks) for lang, blocks in data.get("body", {}).items()})
+        set_translations(page, "body", self.streams(data.get("body", {})))
         curators = []
         museums = {m.slug_en: m for m in MuseumPage.objects.all()}
         for curator in data.get("curators", []):
@@ -374,6 +375,21 @@ class DemoLoader:
         index.add_child(instance=page)
         publish(page)
         self.report.add("exhibitions")
+
+    def streams(self, bodies: dict) -> dict[str, list[dict]]:
+        """Each language's narrative; a block standing where the English one stands, with the same type,
+        shares its id, so the translators' workspace pairs each English text with its translation."""
+        streams = {lang: self.stream(blocks) for lang, blocks in bodies.items()}
+        english = streams.get("en", [])
+        for block in english:
+            block["id"] = str(uuid.uuid4())
+        for lang, stream in streams.items():
+            if lang == "en":
+                continue
+            for position, block in enumerate(stream):
+                source = english[position] if position < len(english) else None
+                block["id"] = source["id"] if source and source["type"] == block["type"] else str(uuid.uuid4())
+        return streams
 
     def stream(self, blocks) -> list[dict]:
         stream = []
@@ -432,5 +448,10 @@ class DemoLoader:
             user(
                 f"translator-{lang}",
                 groups=[Group.objects.get(name=f"{permissions.TRANSLATOR_PREFIX}{lang}")],
+                admin_language=lang,
+            )
+            user(
+                f"reviewer-{lang}",
+                groups=[Group.objects.get(name=f"{permissions.REVIEWER_PREFIX}{lang}")],
                 admin_language=lang,
             )

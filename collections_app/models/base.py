@@ -13,7 +13,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
-from collections_app import tree
+from collections_app import publishing, tree
 from collections_app.forms import PortalPageForm
 from collections_app.languages import fallback_chain, has_value, language_codes, native_name, shown_language
 
@@ -125,6 +125,18 @@ class BasePage(Page):
         if english:
             self.draft_title = english
         return super().save(*args, **kwargs)
+
+    def publish(self, revision, *args, **kwargs):
+        """Publish, unless a registered condition is unmet (`collections_app.publishing`): whichever way
+        publishing comes (editor, workflow, schedule, shell), the page stays as it was."""
+        if publishing.applies(type(self)):
+            # Imported here: wagtail.actions imports wagtail.models, which this module's import starts.
+            from wagtail.actions.publish_revision import PublishPermissionError
+
+            problems = publishing.problems(revision.as_object())
+            if problems:
+                raise PublishPermissionError(" ".join(problems))
+        return super().publish(revision, *args, **kwargs)
 
     def fill_fallback_slugs(self) -> None:
         """Give every language without its own slug the slug its fallback chain resolves to."""

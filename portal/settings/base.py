@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "collections_app",
     # Before Wagtail: its templates and catalogues override the admin's own.
     "staff_admin",
+    "translation_workspace",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -122,6 +123,13 @@ MODELTRANSLATION_LANGUAGES = tuple(LANGUAGE_CODES)
 # Central Asian languages and Belarusian read Russian before English; every
 # other language falls back to English (the `fallbacks` column of the table).
 MODELTRANSLATION_FALLBACK_LANGUAGES = languages.fallback_languages()
+
+# Translators' workspace (translation_workspace/): an exhibition is published only
+# when these languages' texts are complete and current (the SCO's official
+# languages besides English); translators and reviewers hear about one page
+# at most once in this many minutes.
+PORTAL_REQUIRED_TRANSLATIONS = env_list("PORTAL_REQUIRED_TRANSLATIONS", ["zh-hans", "ru"])
+TRANSLATION_NOTICE_MINUTES = env_int("TRANSLATION_NOTICE_MINUTES", 60)
 MODELTRANSLATION_AUTO_POPULATE = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True

@@ -1,0 +1,239 @@
+"""The workspace at /admin/translations/ as translators, reviewers and curators use it.
+
+Every refusal is tested beside an allowed control doing the same thing, and
+checked by its effect (nothing saved, state unchanged).
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from collections_app.models import RelicPage
+from collections_app.permissions import CURATORS
+from tests.helpers import make_user
+from translation_workspace.models import State, Translation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(tree):
+    group = Group.objects.get
+    return {
+        "translator": make_user("translator-kk", group(name="translators-kk")),
+        "translator_ru": make_user("translator-ru", group(name="translators-ru")),
+        "reviewer": make_user("reviewer-kk", group(name="reviewers-kk")),
+        "reviewer_ru": make_user("reviewer-ru", group(name="reviewers-ru")),
+        "curator": make_user("curator", group(name=CURATORS)),
+        "editor": make_user("editor-china", tree.museum.editors_group),
+    }
+
+
+def refused(response) -> bool:
+    """Wagtail answers a PermissionDenied in the admin with a redirect to the dashboard and a message."""
+    return response.status_code == 403 or (response.status_code == 302 and response.url == reverse("wagtailadmin_home"))
+
+
+def revise(page, **values):
+    page = page.get_latest_revision_as_object() if page.revisions.exists() else page.specific
+    for name, value in values.items():
+        setattr(page, name, value)
+    page.save_revision()
+    return page
+
+
+def edit_url(obj, lang="kk"):
+    return reverse("translation_workspace:edit", args=[lang, ContentType.objects.get_for_model(obj).pk, obj.pk])
+
+
+def translation_of(page, key, lang="kk"):
+    return Translation.objects.get(unit__object_id=page.pk, unit__key=key, language=lang)
+
+
+def latest(page):
+    return RelicPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+
+
+@pytest.fixture
+def relic(tree):
+    return revise(tree.relic, technique_en="Cast bronze with a mould", technique_ru="Литьё в форму")
+
+
+# --- Who sees the workspace -------------------------------------------------------
+
+
+def test_translators_see_their_languages_and_curators_all(client, people, relic):
+    client.force_login(people["translator"])
+    response = client.get(reverse("translation_workspace:queue"))
+    assert response.status_code == 200
+    assert b"/admin/translations/" in client.get(reverse("wagtailadmin_home")).content
+    languages = response.context["languages"]
+    assert [code for code, _name in languages] == ["kk"]
+    assert client.get(reverse("translation_workspace:queue") + "?lang=ru").status_code == 404
+
+    client.force_login(people["curator"])
+    response = client.get(reverse("translation_workspace:queue") + "?lang=ru")
+    assert response.status_code == 200
+    assert len(response.context["languages"]) == 10
+
+
+def test_an_editor_without_a_language_has_no_workspace(client, people, relic):
+    client.force_login(people["editor"])
+    assert refused(client.get(reverse("translation_workspace:queue")))
+    assert b"/admin/translations/" not in client.get(reverse("wagtailadmin_home")).content
+
+
+def test_the_queue_puts_stale_before_missing(client, people, relic, tree):
+    revise(tree.other_relic, technique_en="Gold")  # only missing texts
+    relic = revise(relic, technique_kk="Қалыпқа құю")
+    revise(relic, technique_en="Cast bronze with a two-part mould")  # the Kazakh goes stale
+    client.force_login(people["translator"])
+    items = client.get(reverse("translation_workspace:queue") + "?lang=kk").context["items"]
+    assert items[0]["unit__object_id"] == relic.pk and items[0]["stale"] == 1
+    assert tree.other_relic.pk in [item["unit__object_id"] for item in items]
+    only_missing = client.get(reverse("translation_workspace:queue") + "?lang=kk&state=stale").context["items"]
+    assert [item["unit__object_id"] for item in only_missing] == [relic.pk]
+
+
+def test_progress_per_exhibition_counts_its_relics(client, people, tree):
+    tree.exhibition.sync_links()
+    revise(tree.exhibition)
+    revise(tree.relic, technique_en="Cast bronze", technique_kk="Қола құю")
+    client.force_login(people["translator"])
+    response = client.get(reverse("translation_workspace:queue") + "?lang=kk")
+    (exhibition, by_language), *_ = response.context["exhibitions"]
+    progress = by_language["kk"]
+    assert exhibition.pk == tree.exhibition.pk
+    assert progress.current == 1 and 0 < progress.percent < 100
+    assert f"{progress.percent} %" in response.content.decode()
+
+
+# --- The side-by-side editor ------------------------------------------------------
+
+
+def test_side_by_side_shows_source_reference_and_saves_a_draft_revision(client, people, relic):
+    client.force_login(people["translator"])
+    response = client.get(edit_url(relic))
+    html = response.content.decode()
+    assert "Cast bronze with a mould" in html and "Литьё в форму" in html  # English and the Russian reference
+    assert 'name="unit-technique"' in html and 'lang="kk"' in html
+
+    revisions = relic.revisions.count()
+    response = client.post(edit_url(relic), {"unit-technique": "Қалыпқа құю"})
+    assert response.status_code == 302
+    assert relic.revisions.count() == revisions + 1
+    assert latest(relic).technique_kk == "Қалыпқа құю"
+    assert RelicPage.objects.get(pk=relic.pk).technique_kk in ("", None)  # a draft: the live page is unchanged
+    assert translation_of(relic, "technique").state == State.TRANSLATED
+
+
+def test_a_stale_field_shows_what_changed_in_the_source(client, people, relic):
+    relic = revise(relic, technique_kk="Қалыпқа құю")
+    revise(relic, technique_en="Cast bronze with a two-part mould")
+    client.force_login(people["translator"])
+    html = client.get(edit_url(relic)).content.decode()
+    assert "<ins>two-part" in html
+    assert "Stale" in html
+
+
+def test_memory_offers_exact_and_similar_translations(client, people, relic, tree):
+    revise(tree.other_relic, technique_en="Cast bronze with a mould", technique_kk="Қалыпқа құйылған қола")
+    revise(tree.museum, city_en="Cast bronze with moulds", city_kk="Қалыптармен құйылған қола")
+    client.force_login(people["translator"])
+    rows = {row["key"]: row for row in client.get(edit_url(relic)).context["rows"]}
+    suggestions = rows["technique"]["suggestions"]
+    assert suggestions[0].score == 100 and suggestions[0].target == "Қалыпқа құйылған қола"
+    assert any(70 <= s.score < 100 and s.target == "Қалыптармен құйылған қола" for s in suggestions)
+
+
+def test_qa_warnings_hold_the_save_until_confirmed(client, people, relic):
+    client.force_login(people["translator"])
+    revisions = relic.revisions.count()
+    # The target is the English source, untranslated: QA warns and nothing is saved.
+    response = client.post(edit_url(relic), {"unit-technique": "Cast bronze with a mould"})
+    assert response.status_code == 200
+    assert "identical" in {w.code for row in response.context["rows"] for w in row["warnings"]}
+    assert relic.revisions.count() == revisions
+    response = client.post(edit_url(relic), {"unit-technique": "Cast bronze with a mould", "confirm": "1"})
+    assert response.status_code == 302
+    assert relic.revisions.count() == revisions + 1
+
+
+def test_a_translator_cannot_write_another_language(client, people, relic):
+    client.force_login(people["translator"])
+    response = client.post(edit_url(relic, "ru"), {"unit-technique": "Отливка"})
+    assert response.status_code == 404
+    assert latest(relic).technique_ru == "Литьё в форму"
+    # Allowed control: the same POST by the Russian translator.
+    client.force_login(people["translator_ru"])
+    assert client.post(edit_url(relic, "ru"), {"unit-technique": "Отливка"}).status_code == 302
+    assert latest(relic).technique_ru == "Отливка"
+
+
+def test_a_reviewer_reads_but_does_not_translate(client, people, relic):
+    client.force_login(people["reviewer"])
+    assert client.get(edit_url(relic)).status_code == 200
+    assert refused(client.post(edit_url(relic), {"unit-technique": "Қалыпқа құю"}))
+    assert not latest(relic).technique_kk
+    client.force_login(people["translator"])
+    assert client.post(edit_url(relic), {"unit-technique": "Қалыпқа құю"}).status_code == 302
+    assert latest(relic).technique_kk == "Қалыпқа құю"
+
+
+# --- Review ---------------------------------------------------------------------
+
+
+def review(client, relic, action, lang="kk", **extra):
+    translation = translation_of(relic, "technique", lang)
+    return client.post(
+        reverse("translation_workspace:review", args=[lang, translation.pk]), {"action": action, **extra}
+    )
+
+
+def test_reviewers_mark_reviewed_and_others_cannot(client, people, relic):
+    relic = revise(relic, technique_kk="Қалыпқа құю")
+    client.force_login(people["translator"])
+    assert refused(review(client, relic, "accept"))
+    client.force_login(people["reviewer_ru"])
+    assert refused(review(client, relic, "accept"))
+    assert translation_of(relic, "technique").state == State.TRANSLATED
+    client.force_login(people["reviewer"])
+    assert review(client, relic, "accept").status_code == 302
+    assert translation_of(relic, "technique").state == State.REVIEWED
+
+
+def test_a_translation_sent_back_returns_to_the_queue_with_the_comment(client, people, relic):
+    relic = revise(relic, technique_kk="Қалыпқа құю")
+    client.force_login(people["reviewer"])
+    review(client, relic, "return", comment="Use «құю» only once.")
+    translation = translation_of(relic, "technique")
+    assert translation.returned and translation.comment == "Use «құю» only once."
+    client.force_login(people["translator"])
+    items = client.get(reverse("translation_workspace:queue") + "?lang=kk&state=returned").context["items"]
+    assert [item["unit__object_id"] for item in items] == [relic.pk]
+    assert "Use «құю» only once." in client.get(edit_url(relic)).content.decode()
+    client.post(edit_url(relic), {"unit-technique": "Қалыпқа құйылған"})
+    assert not translation_of(relic, "technique").returned
+
+
+def test_nobody_reviews_their_own_translation(client, people, relic):
+    both = make_user("translator-reviewer-kk", Group.objects.get(name="translators-kk"))
+    both.groups.add(Group.objects.get(name="reviewers-kk"))
+    client.force_login(both)
+    client.post(edit_url(relic), {"unit-technique": "Қалыпқа құю"})
+    assert refused(review(client, relic, "accept"))
+    assert translation_of(relic, "technique").state == State.TRANSLATED
+
+
+# --- Existing content -----------------------------------------------------------
+
+
+def test_translation_states_command_computes_existing_content(tree):
+    from django.core.management import call_command
+
+    relic = revise(tree.relic, technique_en="Cast bronze", technique_ru="Литьё")
+    revise(relic, technique_en="Cast and chased bronze")
+    Translation.objects.all().delete()
+    call_command("translation_states")
+    assert translation_of(relic, "technique", "ru").state == State.STALE
