@@ -16,6 +16,14 @@ from tests.helpers import make_home
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _english_only_exhibitions(settings):
+    """These exhibitions are published in English only: the required languages are another test's
+    subject (tests/translations/test_gate.py)."""
+    settings.PORTAL_REQUIRED_TRANSLATIONS = []
+
+
 # Upper bounds per page type, measured with a small margin (see README).
 BOUNDS = {
     "home": 24,
