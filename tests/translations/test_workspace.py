@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from collections_app.models import RelicPage
 from collections_app.permissions import CURATORS
-from tests.helpers import make_user
+from tests.helpers import browser_form_data, make_user
 from translation_workspace.models import State, Translation
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +237,38 @@ def test_translation_states_command_computes_existing_content(tree):
     Translation.objects.all().delete()
     call_command("translation_states")
     assert translation_of(relic, "technique", "ru").state == State.STALE
+
+
+def test_a_browser_post_of_the_whole_form_changes_only_what_was_edited(client, people, relic):
+    """A browser sends every textarea; rich text comes back as inline tags and must not be rewritten."""
+    kazakh = '<p><b>Ғұрыптық</b> ыдыс, <a href="https://example.org/ding">каталогты</a> қараңыз.</p>'
+    relic = revise(
+        relic,
+        description_en='<p>A <b>ritual</b> vessel, see <a href="https://example.org/ding">the catalogue</a>.</p>',
+        description_kk=kazakh,
+    )
+    before = translation_of(relic, "description").translated_at
+    client.force_login(people["translator"])
+    data = browser_form_data(client.get(edit_url(relic)).content.decode(), "form.tw-editor")
+    assert data["unit-description"] == ["<p><b>Ғұрыптық</b> ыдыс, <a1>каталогты</a1> қараңыз.</p>"]
+    data["unit-technique"] = ["Қалыпқа құю"]
+    revisions = relic.revisions.count()
+    assert client.post(edit_url(relic), data).status_code == 302
+    assert relic.revisions.count() == revisions + 1
+    saved = latest(relic)
+    assert saved.technique_kk == "Қалыпқа құю"
+    assert saved.description_kk == kazakh
+    assert translation_of(relic, "description").translated_at == before
+
+
+def test_a_rich_text_with_broken_tags_is_refused_with_the_reason(client, people, relic):
+    relic = revise(relic, description_en='<p>A <b>ritual</b> vessel.</p>')
+    client.force_login(people["translator"])
+    response = client.post(edit_url(relic), {"unit-description": "<p>Ғұрыптық <b>ыдыс.</p>"})
+    assert response.status_code == 200
+    messages = [w.message for row in response.context["rows"] for w in row["warnings"]]
+    assert any("<b>" in message for message in messages)
+    assert not latest(relic).description_kk
+    # Allowed control: balanced tags save, and are stored as HTML.
+    client.post(edit_url(relic), {"unit-description": "<p><b>Ғұрыптық</b> ыдыс.</p>"})
+    assert latest(relic).description_kk == "<p><b>Ғұрыптық</b> ыдыс.</p>"
