@@ -49,7 +49,7 @@ run: $(INSTALLED) messages $(FONTS) $(CSS) ## Set up, migrate, load the demo and
 	$(MANAGE) migrate --noinput -v 0
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo
 	@echo "Public site: http://127.0.0.1:$(PORT)/    Admin: http://127.0.0.1:$(PORT)/admin/"
-	@echo "Log in as admin, curator, editor-<museum slug> or translator-<language code> (password: DEMO_PASSWORD, or the one printed above when the accounts were created)."
+	@echo "Log in as admin, curator, editor-<museum slug>, translator-<language code> or reviewer-<language code> (password: DEMO_PASSWORD, or the one printed above when the accounts were created)."
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 serve: $(INSTALLED) messages $(FONTS) $(CSS) ## The production server: gunicorn, production settings from the environment (scripts/serve)
@@ -66,15 +66,15 @@ test-postgres: $(INSTALLED) messages $(FONTS) $(CSS) ## The suite on a throwaway
 lint: $(INSTALLED) $(FONTS) $(CSS) ## ruff, Django's checks, migrations in step with the models
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check templates staff_admin/templates
-	@awk 'length > 160 { printf "%s:%d: template line of %d characters (break it up)\n", FILENAME, FNR, length; bad = 1 } END { exit bad }' $$(find templates staff_admin/templates -name '*.html')
+	$(BIN)/djhtml --check templates staff_admin/templates translation_workspace/templates
+	@awk 'length > 160 { printf "%s:%d: template line of %d characters (break it up)\n", FILENAME, FNR, length; bad = 1 } END { exit bad }' $$(find templates staff_admin/templates translation_workspace/templates -name '*.html')
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
 format: $(INSTALLED) ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates staff_admin/templates
+	$(BIN)/djhtml templates staff_admin/templates translation_workspace/templates
 
 scale: $(INSTALLED) messages $(FONTS) $(CSS) ## Scale report: every page at the demo size and at 100,000 relics (COUNT=…), JSON in bench/results/
 	$(BIN)/python bench/scale.py --count $(or $(COUNT),100000) --json bench/results/scale.json

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from collections_app.l10n import format_date
 from collections_app.languages import is_rtl, native_name
 from translation_workspace import access, diff, editing, glossary, markup, memory, progress, qa, units
 from translation_workspace.models import State, Translation, TranslationUnit
@@ -109,6 +110,7 @@ def _describe_rows(rows, language):
         {
             **row,
             "name": names.get((row["unit__content_type_id"], row["unit__object_id"]), "?"),
+            "opens_label": format_date(row["opens"]) if row["opens"] and row["opens"] != progress.FAR_FUTURE else "",
             "url": reverse(
                 "translation_workspace:edit",
                 args=[language, row["unit__content_type_id"], row["unit__object_id"]],

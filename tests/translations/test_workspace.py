@@ -262,7 +262,7 @@ def test_a_browser_post_of_the_whole_form_changes_only_what_was_edited(client, p
 
 
 def test_a_rich_text_with_broken_tags_is_refused_with_the_reason(client, people, relic):
-    relic = revise(relic, description_en='<p>A <b>ritual</b> vessel.</p>')
+    relic = revise(relic, description_en="<p>A <b>ritual</b> vessel.</p>")
     client.force_login(people["translator"])
     response = client.post(edit_url(relic), {"unit-description": "<p>Ғұрыптық <b>ыдыс.</p>"})
     assert response.status_code == 200
