@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from collections_app.models import RelicPage
+from collections_app.models import ExhibitionPage, RelicPage
 from collections_app.permissions import CURATORS
 from tests.helpers import browser_form_data, make_user
 from translation_workspace.models import State, Translation
@@ -272,3 +272,35 @@ def test_a_rich_text_with_broken_tags_is_refused_with_the_reason(client, people,
     # Allowed control: balanced tags save, and are stored as HTML.
     client.post(edit_url(relic), {"unit-description": "<p><b>Ғұрыптық</b> ыдыс.</p>"})
     assert latest(relic).description_kk == "<p><b>Ғұрыптық</b> ыдыс.</p>"
+
+
+def test_a_narrative_block_is_translated_into_the_same_place(client, people, tree):
+    exhibition = revise(tree.exhibition)
+    section, grid = exhibition.body_en[0], exhibition.body_en[1]
+    client.force_login(people["translator"])
+    response = client.post(
+        edit_url(exhibition),
+        {f"unit-body:{section.id}:heading": "Жолдар", f"unit-body:{section.id}:text": "<p>Керуендер.</p>"},
+    )
+    assert response.status_code == 302
+    body = ExhibitionPage.objects.get(pk=exhibition.pk).get_latest_revision_as_object().body_kk
+    # The English structure, same ids: the section translated, the grid of relics in its place.
+    assert [(block.id, block.block_type) for block in body] == [(section.id, "section"), (grid.id, "relic_grid")]
+    assert body[0].value["heading"] == "Жолдар" and str(body[0].value["text"]) == "<p>Керуендер.</p>"
+    assert [relic.pk for relic in body[1].value["relics"]] == [tree.relic.pk, tree.other_relic.pk]
+    assert translation_of(exhibition, f"body:{section.id}:heading").state == State.TRANSLATED
+
+
+def test_a_vocabulary_term_is_translated_as_a_draft(client, people, tree):
+    from collections_app.models import ObjectType
+
+    term = tree.relic.object_type
+    client.force_login(people["translator"])
+    assert client.post(edit_url(term), {"unit-name": "Ыдыс"}).status_code == 302
+    term = ObjectType.objects.get(pk=term.pk)
+    assert term.get_latest_revision_as_object().name_kk == "Ыдыс"
+    assert not term.name_kk  # live only once a curator approves it
+    # Denied beside the control: a reviewer may not write it.
+    client.force_login(people["reviewer"])
+    assert refused(client.post(edit_url(term), {"unit-name": "Тостаған"}))
+    assert ObjectType.objects.get(pk=term.pk).get_latest_revision_as_object().name_kk == "Ыдыс"
