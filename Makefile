@@ -66,15 +66,15 @@ test-postgres: $(INSTALLED) messages $(FONTS) $(CSS) ## The suite on a throwaway
 lint: $(INSTALLED) $(FONTS) $(CSS) ## ruff, Django's checks, migrations in step with the models
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check templates staff_admin/templates translation_workspace/templates
-	@awk 'length > 160 { printf "%s:%d: template line of %d characters (break it up)\n", FILENAME, FNR, length; bad = 1 } END { exit bad }' $$(find templates staff_admin/templates translation_workspace/templates -name '*.html')
+	$(BIN)/djhtml --check templates staff_admin/templates translation_workspace/templates search/templates
+	@awk 'length > 160 { printf "%s:%d: template line of %d characters (break it up)\n", FILENAME, FNR, length; bad = 1 } END { exit bad }' $$(find templates staff_admin/templates translation_workspace/templates search/templates -name '*.html')
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
 format: $(INSTALLED) ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates staff_admin/templates translation_workspace/templates
+	$(BIN)/djhtml templates staff_admin/templates translation_workspace/templates search/templates
 
 scale: $(INSTALLED) messages $(FONTS) $(CSS) ## Scale report: every page at the demo size and at 100,000 relics (COUNT=…), JSON in bench/results/
 	$(BIN)/python bench/scale.py --count $(or $(COUNT),100000) --json bench/results/scale.json

@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from collections_app import views
 from collections_app.api import api_router
+from search import views as search_views
 from staff_admin.admin_strings import localized_js_catalog
 from staff_admin.views import CheckedDismissiblesView
 
@@ -42,6 +43,7 @@ if settings.SERVE_MEDIA:
     )
 
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

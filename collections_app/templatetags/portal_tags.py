@@ -209,3 +209,9 @@ def canonical_url(context, page, readable=False):
 @register.simple_tag(takes_context=True)
 def citation(context, page):
     return page.citation(canonical_url(context, page, readable=True))
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping[key]` in a template (None when absent): a per-language or per-facet table."""
+    return mapping.get(key) if mapping else None

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     # Before Wagtail: its templates and catalogues override the admin's own.
     "staff_admin",
     "translation_workspace",
+    # Before wagtail.search: its update_index also rebuilds the portal's own index.
+    "search",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -1,0 +1,129 @@
+"""Building the search documents of a page, and keeping them in step with the published site.
+
+`index_page()` runs when a page is published, unpublished or moved (see
+`signals.py`) and when a vocabulary term its relics use is published;
+`rebuild()` (`manage.py update_index`) builds everything again. A page the
+public may not see (`visible()`) has no documents.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page
+
+from collections_app.languages import fallback_chain, language_codes
+from collections_app.models import ExhibitionPage, MuseumPage, RelicPage
+from collections_app.models.base import visible
+from search.models import Kind, SearchDocument
+from search.text import document_terms
+
+KINDS = {RelicPage: Kind.RELIC, ExhibitionPage: Kind.EXHIBITION, MuseumPage: Kind.MUSEUM}
+
+
+def _strings(value) -> list[str]:
+    """Every text inside a stored value (a narrative's raw blocks included), without ids and types."""
+    if value is None:
+        return []
+    raw = getattr(value, "raw_data", None)
+    if raw is not None:
+        value = list(raw)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() if key not in ("id", "type") for s in _strings(item)]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    text = getattr(value, "source", None)
+    return [text] if isinstance(text, str) else []
+
+
+def _in(obj, field: str, lang: str) -> list[str]:
+    return _strings(getattr(obj, build_localized_fieldname(field, lang), None))
+
+
+def _vocabulary(relic: RelicPage) -> list:
+    terms = [relic.object_type, relic.culture, relic.find_spot, *relic.materials.all()]
+    return [term for term in terms if term is not None]
+
+
+def documents(page) -> list[SearchDocument]:
+    """The page's documents, one per site language (not saved)."""
+    kind = KINDS[type(page)]
+    vocabulary = _vocabulary(page) if kind == Kind.RELIC else []
+    fields = page.translated_fields()
+    built = []
+    for language in language_codes():
+        chain = fallback_chain(language)
+        titles = [t for lang in chain for t in _in(page, "title", lang)]
+        texts = [t for lang in chain for field in fields for t in _in(page, field, lang)]
+        texts += [t for lang in chain for term in vocabulary for t in _in(term, "name", lang)]
+        if kind == Kind.RELIC:
+            texts += [page.accession_number, page.original_title]
+        document = SearchDocument(
+            page_id=page.pk,
+            language=language,
+            kind=kind,
+            terms=f" {document_terms(' '.join(titles + texts))} ",
+            title_terms=f" {document_terms(' '.join(titles))} ",
+            sort_title=(titles[0] if titles else page.title)[:255].casefold(),
+        )
+        if kind == Kind.RELIC:
+            document.museum_id = page.museum_id
+            document.country = page.museum.country if page.museum_id else ""
+            document.object_type_id, document.culture_id = page.object_type_id, page.culture_id
+            document.find_spot_id = page.find_spot_id
+            document.year_from, document.year_to = page.earliest_year, page.latest_year
+        elif kind == Kind.MUSEUM:
+            document.museum_id, document.country = page.pk, page.country
+        built.append(document)
+    return built
+
+
+@transaction.atomic
+def index_page(page) -> None:
+    """Replace the page's documents (none when it is not public or not a searchable type)."""
+    page = page.specific if type(page) is Page else page
+    SearchDocument.objects.filter(page_id=page.pk).delete()
+    if type(page) not in KINDS or not visible(Page.objects.filter(pk=page.pk)).exists():
+        return
+    SearchDocument.objects.bulk_create(documents(page))
+
+
+def index_pages(pages) -> int:
+    count = 0
+    for page in pages:
+        index_page(page)
+        count += 1
+    return count
+
+
+def rebuild(chunk: int = 500) -> int:
+    """Every public relic, exhibition and museum indexed again; returns the number of pages."""
+    SearchDocument.objects.all().delete()
+    count = 0
+    for model in KINDS:
+        queryset = model.objects.visible().order_by("pk")
+        if model is RelicPage:
+            queryset = queryset.select_related("museum", "object_type", "culture", "find_spot").prefetch_related(
+                "materials"
+            )
+        batch = []
+        for page in queryset.iterator(chunk_size=chunk):
+            batch += documents(page)
+            count += 1
+            if len(batch) >= chunk * 4:
+                SearchDocument.objects.bulk_create(batch)
+                batch = []
+        SearchDocument.objects.bulk_create(batch)
+    return count
+
+
+def relics_using(term) -> list[RelicPage]:
+    """The public relics whose documents carry `term`'s name (for a vocabulary change)."""
+    from django.db.models import Q
+
+    field = {"objecttype": "object_type", "culture": "culture", "place": "find_spot", "material": "materials"}[
+        term._meta.model_name
+    ]
+    return list(RelicPage.objects.visible().filter(Q(**{field: term.pk})).distinct())

@@ -1,0 +1,175 @@
+"""A search: the visitor's query and facets, read from the URL, matched against the documents.
+
+Every query term must be a prefix of a term of the document (`search/text.py`
+makes Chinese bigrams, one key for Cyrillic and Latin, cut word endings).
+Facets filter relics and count within the current result; museums and
+exhibitions are found by the query alone. Bad parameters are a `BadQuery` (the
+view answers 400), out-of-range years and pages are clamped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import BooleanField, Case, Count, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext as _
+
+from collections_app.countries import COUNTRY_CHOICES
+from search.models import Kind, SearchDocument
+from search.text import query_terms
+
+#: Years a relic may have: earlier or later values are clamped to these.
+YEAR_MIN, YEAR_MAX = -10000, 2100
+SORTS = ("relevance", "date", "title")
+ID_FACETS = ("museum", "object_type", "material", "culture", "exhibition")
+MAX_FACET_VALUES = 20
+
+
+class BadQuery(ValueError):
+    """A parameter no link of the site produces; str() says which."""
+
+
+@dataclass
+class Search:
+    q: str = ""
+    ids: dict[str, list[int]] = field(default_factory=dict)
+    country: list[str] = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+
+    @property
+    def terms(self) -> list[str]:
+        return query_terms(self.q)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(any(self.ids.values()) or self.country or self.year_from is not None or self.year_to is not None)
+
+
+def _year(value: str, name: str) -> int | None:
+    if value in ("", None):
+        return None
+    try:
+        year = int(value)
+    except ValueError as error:
+        raise BadQuery(_("“%(name)s” must be a year, such as -500 or 1403.") % {"name": name}) from error
+    return max(YEAR_MIN, min(YEAR_MAX, year))
+
+
+def parse(params) -> Search:
+    search = Search(q=params.get("q", "")[:500].strip())
+    for name in ID_FACETS:
+        values = []
+        for value in params.getlist(name):
+            if not value.isdigit() or len(value) > 18:
+                raise BadQuery(_("“%(name)s” must be the number of a facet value.") % {"name": name})
+            values.append(int(value))
+        search.ids[name] = values
+    countries = {code for code, _name in COUNTRY_CHOICES}
+    for value in params.getlist("country"):
+        if value.upper() not in countries:
+            raise BadQuery(_("“%(value)s” is not a country code of the portal.") % {"value": value[:10]})
+        search.country.append(value.upper())
+    search.year_from = _year(params.get("year_from", ""), "year_from")
+    search.year_to = _year(params.get("year_to", ""), "year_to")
+    sort = params.get("sort", "relevance")
+    search.sort = sort if sort in SORTS else "relevance"
+    return search
+
+
+#: PostgreSQL: the document's terms as a tsvector of exactly those lexemes (the GIN index's expression).
+LEXEMES = "array_to_tsvector(string_to_array(btrim(terms), ' '))"
+
+
+def _match(documents, terms):
+    if not terms:
+        return documents
+    if connection.vendor == "postgresql":
+        # A tsquery literal is not normalised either; terms hold no quote or backslash (search/text.py).
+        tsquery = " & ".join(f"'{term}':*" for term in terms)
+        # The query is a parameter; LEXEMES is a constant of this module.
+        return documents.filter(RawSQL(f"{LEXEMES} @@ %s::tsquery", [tsquery], output_field=BooleanField()))  # noqa: S611
+    for term in terms:
+        documents = documents.filter(terms__contains=f" {term}")
+    return documents
+
+
+def _facet_filter(documents, search: Search):
+    from collections_app.models import ExhibitionRelic, RelicPage
+
+    if not search.filtered:
+        return documents
+    documents = documents.filter(kind=Kind.RELIC)
+    if search.ids.get("museum"):
+        documents = documents.filter(museum_id__in=search.ids["museum"])
+    if search.ids.get("object_type"):
+        documents = documents.filter(object_type_id__in=search.ids["object_type"])
+    if search.ids.get("culture"):
+        documents = documents.filter(culture_id__in=search.ids["culture"])
+    if search.ids.get("material"):
+        through = RelicPage.materials.through.objects.filter(material_id__in=search.ids["material"])
+        documents = documents.filter(page_id__in=through.values("relicpage_id"))
+    if search.ids.get("exhibition"):
+        links = ExhibitionRelic.objects.filter(exhibition_id__in=search.ids["exhibition"])
+        documents = documents.filter(page_id__in=links.values("relic_id"))
+    if search.country:
+        documents = documents.filter(country__in=search.country)
+    if search.year_from is not None:
+        documents = documents.filter(
+            Q(year_to__gte=search.year_from) | Q(year_to__isnull=True, year_from__gte=search.year_from)
+        )
+    if search.year_to is not None:
+        documents = documents.filter(year_from__lte=search.year_to)
+    return documents
+
+
+def run(search: Search, language: str):
+    """The matching documents of `language`, ordered as asked."""
+    documents = SearchDocument.objects.filter(language=language)
+    terms = search.terms
+    if search.q and not terms:
+        return SearchDocument.objects.none()
+    documents = _facet_filter(_match(documents, terms), search)
+    if search.sort == "title":
+        return documents.order_by("sort_title", "page_id")
+    if search.sort == "date":
+        return documents.order_by("year_from", "sort_title", "page_id")
+    if terms:
+        score = sum(
+            (
+                Case(
+                    When(title_terms__contains=f" {term}", then=Value(2)), default=Value(0), output_field=IntegerField()
+                )
+                for term in terms
+            ),
+            Value(0),
+        )
+        kind_first = Case(When(kind=Kind.RELIC, then=Value(1)), default=Value(0), output_field=IntegerField())
+        return documents.annotate(score=score, kind_first=kind_first).order_by(
+            "-score", "kind_first", "sort_title", "page_id"
+        )
+    return documents.order_by("kind", "sort_title", "page_id")
+
+
+def facet_counts(documents) -> dict[str, list[tuple[int | str, int]]]:
+    """Per facet, (value, number of matching relics), most frequent first."""
+    from collections_app.models import ExhibitionRelic, RelicPage
+
+    relics = documents.filter(kind=Kind.RELIC).order_by()
+    page_ids = relics.values("page_id")
+    counts = {}
+    for name, column in (("museum", "museum_id"), ("object_type", "object_type_id"), ("culture", "culture_id")):
+        rows = relics.exclude(**{f"{column}__isnull": True}).values(column).annotate(n=Count("pk")).order_by("-n")
+        counts[name] = [(row[column], row["n"]) for row in rows[:MAX_FACET_VALUES]]
+    rows = relics.exclude(country="").values("country").annotate(n=Count("pk")).order_by("-n")
+    counts["country"] = [(row["country"], row["n"]) for row in rows]
+    through = RelicPage.materials.through.objects.filter(relicpage_id__in=page_ids)
+    rows = through.values("material_id").annotate(n=Count("pk")).order_by("-n")[:MAX_FACET_VALUES]
+    counts["material"] = [(row["material_id"], row["n"]) for row in rows]
+    links = ExhibitionRelic.objects.filter(relic_id__in=page_ids, exhibition__live=True)
+    rows = links.values("exhibition_id").annotate(n=Count("pk")).order_by("-n")[:MAX_FACET_VALUES]
+    counts["exhibition"] = [(row["exhibition_id"], row["n"]) for row in rows]
+    return counts

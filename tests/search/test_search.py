@@ -1,0 +1,118 @@
+"""Public search at /<lang>/search/: languages and fallback chains, scripts, facets, bad input."""
+
+import pytest
+
+from collections_app.models import RelicPage
+from search import indexer
+from search.models import SearchDocument
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(page, **values):
+    page = RelicPage.objects.get(pk=page.pk) if isinstance(page, RelicPage) else page
+    for name, value in values.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+def found(client, lang, **params):
+    response = client.get(f"/{lang}/search/", params)
+    assert response.status_code == 200, response.content[:500]
+    return [page.pk for page in response.context["results"]]
+
+
+def test_a_published_relic_is_found_by_a_word_of_its_description(client, tree):
+    relic = publish(tree.relic, description_en="<p>A bronze mirror with a dragon.</p>")
+    assert relic.pk in found(client, "en", q="mirror")
+    assert relic.pk in found(client, "en", q="mirrors")  # a common word form
+    assert relic.pk not in found(client, "en", q="teapot")
+    html = client.get("/en/search/", {"q": "dragon"}).content.decode()
+    assert "<mark>dragon</mark>" in html
+
+
+def test_the_fallback_chain_is_searched(client, tree):
+    relic = publish(tree.relic, description_ru="<p>Бронзовое зеркало.</p>")
+    assert relic.pk in found(client, "kk", q="зеркало")  # Kazakh reads Russian before English
+    assert relic.pk in found(client, "ru", q="зеркало")
+    assert relic.pk not in found(client, "hi", q="зеркало")  # Hindi falls back to English only
+
+
+def test_two_chinese_characters_inside_a_title_in_either_script(client, tree):
+    relic = publish(tree.relic, title_zh_hans="唐代三彩骆驼载乐俑")
+    assert relic.pk in found(client, "zh-hans", q="骆驼")
+    assert relic.pk in found(client, "zh-hans", q="駱駝")  # Traditional finds Simplified
+    assert relic.pk not in found(client, "zh-hans", q="青铜")
+
+
+def test_uzbek_latin_finds_cyrillic(client, tree):
+    relic = publish(tree.relic, title_uz="Самарқанд косаси")
+    assert relic.pk in found(client, "uz", q="Samarqand")
+    assert relic.pk in found(client, "uz", q="Самарқанд")
+
+
+def test_vocabulary_names_are_indexed_in_the_visitors_language(client, tree):
+    material = factories.MaterialFactory(name_en="Jade", name_ru="Нефрит", slug="jade")
+    relic = RelicPage.objects.get(pk=tree.relic.pk)
+    relic.materials.set([material])
+    relic.save_revision().publish()
+    assert relic.pk in found(client, "ru", q="нефрит")
+    assert relic.pk in found(client, "en", q="jade")
+
+
+def test_facets_count_and_combine(client, tree):
+    first = publish(tree.relic, earliest_year=-1200, latest_year=-1100)
+    other = publish(tree.other_relic, earliest_year=-400, latest_year=-300)
+    response = client.get("/en/search/", {"q": ""})
+    museums = {item["value"]: item["count"] for item in response.context["facets"]["museum"]}
+    assert museums == {tree.museum.pk: 1, tree.other_museum.pk: 1}
+    assert found(client, "en", museum=tree.museum.pk) == [first.pk]
+    assert found(client, "en", museum=[tree.museum.pk, tree.other_museum.pk], sort="date") == [first.pk, other.pk]
+    assert found(client, "en", year_from=-500) == [other.pk]
+    assert found(client, "en", year_to=-1000) == [first.pk]
+    assert found(client, "en", museum=tree.museum.pk, year_from=-500) == []
+    assert found(client, "en", country="RU") == [other.pk]
+
+
+def test_unpublishing_removes_a_relic_from_search(client, tree):
+    relic = publish(tree.relic, description_en="<p>A bronze mirror.</p>")
+    assert relic.pk in found(client, "en", q="mirror")
+    relic.unpublish()
+    assert relic.pk not in found(client, "en", q="mirror")
+    assert not SearchDocument.objects.filter(page_id=relic.pk).exists()
+
+
+def test_rebuild_indexes_every_public_page(tree):
+    SearchDocument.objects.all().delete()
+    count = indexer.rebuild()
+    assert count >= 5  # two museums, two relics, one exhibition
+    assert SearchDocument.objects.filter(page_id=tree.relic.pk).count() == 11
+
+
+def test_the_search_box_is_in_every_page_header(client, tree):
+    html = client.get("/ru/").content.decode()
+    assert 'action="/ru/search/"' in html and 'name="q"' in html
+
+
+@pytest.mark.parametrize(
+    "query, status",
+    [
+        ("q=" + "x" * 5000, 200),
+        ("q=%E0%A4%A", 200),  # broken percent-encoding
+        ("q=%22%27%3C%3E%26*%3A!()%5C", 200),  # characters with meaning to query languages
+        ("year_from=abc", 400),
+        ("year_from=-99999999999999999999&year_to=99999999999", 200),
+        ("page=abc", 200),
+        ("page=999999", 200),
+        ("museum=999999", 200),
+        ("museum=abc", 400),
+        ("country=XX", 400),
+        ("sort=nonsense", 200),
+        ("q=%00", 400),
+    ],
+)
+def test_bad_input_is_never_a_server_error(client, tree, query, status):
+    response = client.get(f"/en/search/?{query}")
+    assert response.status_code == status
