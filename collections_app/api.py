@@ -20,6 +20,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.module_loading import import_string
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
@@ -83,9 +85,19 @@ class NarrowPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+def _search_filter():
+    """The search filter the settings name (the portal's own search), in place of Wagtail's."""
+    name = getattr(settings, "PORTAL_API_SEARCH_FILTER", None)
+    return import_string(name) if name else SearchFilter
+
+
 class LocalizedPagesAPIViewSet(LanguageAPIMixin, PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["lang"])
     pagination_class = NarrowPagination
+    filter_backends = [
+        *(backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter),
+        _search_filter(),
+    ]
 
     def get_base_queryset(self):
         """The site's visible pages, by the portal's rule and a path range (Wagtail's own uses LIKE)."""

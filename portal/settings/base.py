@@ -132,6 +132,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = languages.fallback_languages()
 # at most once in this many minutes.
 PORTAL_REQUIRED_TRANSLATIONS = env_list("PORTAL_REQUIRED_TRANSLATIONS", ["zh-hans", "ru"])
 TRANSLATION_NOTICE_MINUTES = env_int("TRANSLATION_NOTICE_MINUTES", 60)
+
+# The API's ?search= uses the public search (search/api.py): same languages, scripts and fallback chains.
+PORTAL_API_SEARCH_FILTER = "search.api.PortalSearchFilter"
 MODELTRANSLATION_AUTO_POPULATE = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True

@@ -116,3 +116,12 @@ def test_the_search_box_is_in_every_page_header(client, tree):
 def test_bad_input_is_never_a_server_error(client, tree, query, status):
     response = client.get(f"/en/search/?{query}")
     assert response.status_code == status
+
+
+def test_the_api_searches_with_the_same_language_behaviour(client, tree):
+    relic = publish(tree.relic, description_ru="<p>Бронзовое зеркало.</p>", title_zh_hans="唐代三彩骆驼载乐俑")
+    ids = lambda response: [item["id"] for item in response.json()["items"]]  # noqa: E731
+    assert ids(client.get("/api/v2/pages/", {"search": "зеркало", "lang": "kk"})) == [relic.pk]
+    assert ids(client.get("/api/v2/pages/", {"search": "зеркало", "lang": "hi"})) == []
+    assert ids(client.get("/api/v2/pages/", {"search": "駱駝", "lang": "zh-hans"})) == [relic.pk]
+    assert client.get("/api/v2/pages/", {"search": "x" * 600}).status_code == 400
