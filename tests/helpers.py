@@ -171,3 +171,12 @@ def confirm_workflow_dialog(page, content_page):
     assert type(content_page).objects.get(pk=content_page.pk).current_workflow_state is not None
     with page.expect_navigation():
         dialog.locator("button[type='submit']").click()
+
+
+def revise(page, user=None, **values):
+    """A new revision of `page`'s working copy (the latest revision, else the page) with `values` set."""
+    page = page.get_latest_revision_as_object() if page.revisions.exists() else page.specific
+    for name, value in values.items():
+        setattr(page, name, value)
+    page.save_revision(user=user)
+    return page

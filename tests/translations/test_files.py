@@ -14,18 +14,10 @@ from translate.storage import po as tt_po
 from translate.storage import xliff
 
 from collections_app.models import RelicPage
-from tests.helpers import make_user, url_in
+from tests.helpers import make_user, revise, url_in
 from translation_workspace.models import State, Translation
 
 pytestmark = pytest.mark.django_db
-
-
-def revise(page, **values):
-    page = page.get_latest_revision_as_object() if page.revisions.exists() else page.specific
-    for name, value in values.items():
-        setattr(page, name, value)
-    page.save_revision()
-    return page
 
 
 @pytest.fixture

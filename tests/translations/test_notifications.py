@@ -4,17 +4,13 @@ one e-mail per batch and language, not one per save."""
 import pytest
 from django.contrib.auth.models import Group
 
-from tests.helpers import make_user
+from tests.helpers import make_user, revise
 
 pytestmark = pytest.mark.django_db
 
 
 def save(page, user, **values):
-    page = page.get_latest_revision_as_object() if page.revisions.exists() else page.specific
-    for name, value in values.items():
-        setattr(page, name, value)
-    page.save_revision(user=user)
-    return page
+    return revise(page, user, **values)
 
 
 def test_translators_are_told_once_per_batch(tree, mailoutbox, django_capture_on_commit_callbacks):

@@ -2,20 +2,13 @@
 
 import pytest
 
+from tests.helpers import revise
 from translation_workspace import states
 from translation_workspace.models import MemoryEntry, State, Translation, TranslationUnit
 
 
 def state(page, key, lang):
     return Translation.objects.get(unit__object_id=page.pk, unit__key=key, language=lang).state
-
-
-def revise(page, **values):
-    page = page.get_latest_revision_as_object() if page.revisions.exists() else page.specific
-    for name, value in values.items():
-        setattr(page, name, value)
-    page.save_revision()
-    return page
 
 
 @pytest.mark.django_db

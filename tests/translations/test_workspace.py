@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from collections_app.models import ExhibitionPage, RelicPage
 from collections_app.permissions import CURATORS
-from tests.helpers import browser_form_data, make_user
+from tests.helpers import browser_form_data, make_user, revise
 from translation_workspace.models import State, Translation
 
 pytestmark = pytest.mark.django_db
@@ -33,14 +33,6 @@ def people(tree):
 def refused(response) -> bool:
     """Wagtail answers a PermissionDenied in the admin with a redirect to the dashboard and a message."""
     return response.status_code == 403 or (response.status_code == 302 and response.url == reverse("wagtailadmin_home"))
-
-
-def revise(page, **values):
-    page = page.get_latest_revision_as_object() if page.revisions.exists() else page.specific
-    for name, value in values.items():
-        setattr(page, name, value)
-    page.save_revision()
-    return page
 
 
 def edit_url(obj, lang="kk"):

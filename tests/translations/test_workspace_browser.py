@@ -7,16 +7,8 @@ from django.urls import reverse
 
 from collections_app.models import RelicPage
 from tests import factories
-from tests.helpers import admin_login, make_user, needs_chromium
+from tests.helpers import admin_login, make_user, needs_chromium, revise
 from translation_workspace.models import State, Translation
-
-
-def revise(page, **values):
-    page = page.get_latest_revision_as_object() if page.revisions.exists() else page.specific
-    for name, value in values.items():
-        setattr(page, name, value)
-    page.save_revision()
-    return page
 
 
 @pytest.fixture
