@@ -173,3 +173,36 @@ def facet_counts(documents) -> dict[str, list[tuple[int | str, int]]]:
     rows = links.values("exhibition_id").annotate(n=Count("pk")).order_by("-n")[:MAX_FACET_VALUES]
     counts["exhibition"] = [(row["exhibition_id"], row["n"]) for row in rows]
     return counts
+
+
+def titles_matching(terms: list[str], language: str) -> list[int]:
+    """Ids of public pages whose title, in `language` or its fallback, starts words with every term."""
+    documents = SearchDocument.objects.filter(language=language)
+    for term in terms:
+        documents = documents.filter(title_terms__contains=f" {term}")
+    return list(documents.order_by("kind", "sort_title").values_list("page_id", flat=True)[:20])
+
+
+def _vocabulary_names(model, language: str) -> list[tuple[int, str, str]]:
+    """(pk, name, its terms) of the published terms of `model` in `language`, shared until the site changes."""
+    from django.utils import translation
+
+    from portal import cache
+    from search.text import document_terms
+
+    def compute():
+        with translation.override(language):
+            return [
+                (t.pk, str(t), f" {document_terms(str(t))} ") for t in model.objects.filter(live=True).order_by("pk")
+            ]
+
+    return cache.shared(f"search-names-{model._meta.model_name}-{language}", compute)
+
+
+def terms_matching(model, terms: list[str], language: str) -> list[tuple[int, str]]:
+    """(pk, name) of published vocabulary terms whose name in `language` (or its fallback) has every term."""
+    return [
+        (pk, name)
+        for pk, name, name_terms in _vocabulary_names(model, language)
+        if all(f" {t}" in name_terms for t in terms)
+    ]

@@ -4,6 +4,7 @@ from django.db import connection
 from django.db.models.signals import post_migrate
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
+from portal import cache
 from search import indexer
 from search.query import LEXEMES
 
@@ -19,8 +20,9 @@ def page_moved(sender, instance, **kwargs):
 
 
 def term_published(sender, instance, **kwargs):
-    """A vocabulary name is part of the documents of the relics that use it."""
+    """A vocabulary name is part of the documents of the relics that use it, and of the suggestions."""
     indexer.index_pages(indexer.relics_using(instance))
+    cache.bump()
 
 
 def create_indexes(sender, using="default", **kwargs):

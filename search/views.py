@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -85,3 +89,33 @@ def _pages(ids: list[int]) -> list:
     relics = {relic.pk: relic for relic in RelicPage.objects.filter(pk__in=ids).cards()}
     others = {page.pk: page for page in Page.objects.filter(pk__in=set(ids) - set(relics)).specific()}
     return [relics.get(pk) or others.get(pk) for pk in ids if pk in relics or pk in others]
+
+
+#: How many suggestions the header box shows.
+SUGGESTIONS = 8
+
+
+def suggest(request):
+    """Titles and vocabulary terms starting with what the visitor typed, in their language (JSON).
+
+    The header box works without it (a plain form); with JavaScript it lists these under the box.
+    """
+    from collections_app.models import VOCABULARIES
+
+    language = translation.get_language()
+    text = request.GET.get("q", "")[:100]
+    terms = query.Search(q=text).terms
+    if not terms:
+        return JsonResponse({"suggestions": []})
+    items = []
+    titles = query.titles_matching(terms, language)[:SUGGESTIONS]
+    for page in Page.objects.filter(pk__in=titles).specific():
+        items.append({"label": page.title, "kind": str(page._meta.verbose_name), "url": page.url})
+    for model in VOCABULARIES:
+        facet = {"objecttype": "object_type", "place": None}.get(model._meta.model_name, model._meta.model_name)
+        if facet is None:
+            continue
+        for pk, name in query.terms_matching(model, terms, language)[:3]:
+            url = f"{reverse('search')}?{urlencode({facet: pk})}"
+            items.append({"label": name, "kind": str(model._meta.verbose_name), "url": url})
+    return JsonResponse({"suggestions": items[:SUGGESTIONS]})

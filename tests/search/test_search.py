@@ -125,3 +125,15 @@ def test_the_api_searches_with_the_same_language_behaviour(client, tree):
     assert ids(client.get("/api/v2/pages/", {"search": "зеркало", "lang": "hi"})) == []
     assert ids(client.get("/api/v2/pages/", {"search": "駱駝", "lang": "zh-hans"})) == [relic.pk]
     assert client.get("/api/v2/pages/", {"search": "x" * 600}).status_code == 400
+
+
+def test_suggestions_come_from_titles_and_vocabulary_in_the_visitors_language(client, tree):
+    relic = publish(tree.relic, title_ru="Бронзовое зеркало")
+    factories.MaterialFactory(name_en="Bronze", name_ru="Бронза", slug="bronze")
+    suggestions = client.get("/ru/search/suggest/", {"q": "бронз"}).json()["suggestions"]
+    labels = [item["label"] for item in suggestions]
+    assert "Бронзовое зеркало" in labels and "Бронза" in labels
+    assert next(item["url"] for item in suggestions if item["label"] == "Бронза").startswith("/ru/search/?material=")
+    assert any(item["url"] == relic.url for item in suggestions)
+    assert client.get("/ru/search/suggest/", {"q": ""}).json() == {"suggestions": []}
+    assert client.get("/ru/search/suggest/", {"q": "%" * 300}).status_code == 200

@@ -51,3 +51,22 @@ def test_search_from_the_header_and_refine_by_keyboard(browser, site, lang, word
     facets, results = page.locator(".facets").bounding_box(), page.locator(".search-results").bounding_box()
     assert (facets["x"] < results["x"]) == (direction == "ltr")
     page.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_suggestions_by_keyboard(browser, site):
+    tree, base = site
+    page = browser.new_page()
+    page.goto(f"{base}/en/")
+    box = page.locator(".site-search input[name='q']")
+    box.focus()
+    page.keyboard.type("Houmu")
+    page.locator("#site-search-suggestions [role='option']").first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == "site-search-suggestion-0"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(tree.relic.url)
+    page.close()
