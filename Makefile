@@ -21,12 +21,13 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 
 FONTS := build/static/fonts/fonts.css
 
-$(FONTS): package-lock.json scripts/build_fonts.py
+$(FONTS): package-lock.json scripts/build_fonts.py scripts/build_map.py
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
 	else echo "npm not found: the site will use system fonts (install Debian's npm for the Noto web fonts)."; fi
 	$(PYTHON) scripts/build_fonts.py
+	$(PYTHON) scripts/build_map.py
 
-fonts: $(FONTS) ## Install the pinned @fontsource packages and copy the web fonts into build/static/
+fonts: $(FONTS) ## Install the pinned npm packages: web fonts into build/static/fonts/, the search map into build/static/search/
 
 CSS := build/static/css/portal.css
 

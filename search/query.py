@@ -23,7 +23,7 @@ from search.text import query_terms
 #: Years a relic may have: earlier or later values are clamped to these.
 YEAR_MIN, YEAR_MAX = -10000, 2100
 SORTS = ("relevance", "date", "title")
-ID_FACETS = ("museum", "object_type", "material", "culture", "exhibition")
+ID_FACETS = ("museum", "object_type", "material", "culture", "exhibition", "place")
 MAX_FACET_VALUES = 20
 
 
@@ -109,6 +109,8 @@ def _facet_filter(documents, search: Search):
         documents = documents.filter(object_type_id__in=search.ids["object_type"])
     if search.ids.get("culture"):
         documents = documents.filter(culture_id__in=search.ids["culture"])
+    if search.ids.get("place"):
+        documents = documents.filter(find_spot_id__in=search.ids["place"])
     if search.ids.get("material"):
         through = RelicPage.materials.through.objects.filter(material_id__in=search.ids["material"])
         documents = documents.filter(page_id__in=through.values("relicpage_id"))
@@ -161,7 +163,13 @@ def facet_counts(documents) -> dict[str, list[tuple[int | str, int]]]:
     relics = documents.filter(kind=Kind.RELIC).order_by()
     page_ids = relics.values("page_id")
     counts = {}
-    for name, column in (("museum", "museum_id"), ("object_type", "object_type_id"), ("culture", "culture_id")):
+    columns = (
+        ("museum", "museum_id"),
+        ("object_type", "object_type_id"),
+        ("culture", "culture_id"),
+        ("place", "find_spot_id"),
+    )
+    for name, column in columns:
         rows = relics.exclude(**{f"{column}__isnull": True}).values(column).annotate(n=Count("pk")).order_by("-n")
         counts[name] = [(row[column], row["n"]) for row in rows[:MAX_FACET_VALUES]]
     rows = relics.exclude(country="").values("country").annotate(n=Count("pk")).order_by("-n")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from collections_app.countries import COUNTRY_CHOICES
-from search import query
+from search import geo, query
 from search.text import highlight_terms
 
 PER_PAGE = 24
@@ -21,7 +21,7 @@ PER_PAGE = 24
 
 def _labels(counts: dict) -> dict[str, list[dict]]:
     """Facet values with their names in the visitor's language (the translated vocabularies)."""
-    from collections_app.models import Culture, ExhibitionPage, Material, MuseumPage, ObjectType
+    from collections_app.models import Culture, ExhibitionPage, Material, MuseumPage, ObjectType, Place
 
     models = {
         "museum": MuseumPage,
@@ -29,6 +29,7 @@ def _labels(counts: dict) -> dict[str, list[dict]]:
         "material": Material,
         "culture": Culture,
         "exhibition": ExhibitionPage,
+        "place": Place,
     }
     labelled = {}
     for name, values in counts.items():
@@ -78,7 +79,11 @@ def search(request):
                 "material": _("Material"),
                 "culture": _("Culture"),
                 "exhibition": _("Exhibition"),
+                "place": _("Find spot"),
             },
+            "map": geo.outlines(),
+            "spots": geo.spots(documents),
+            "timeline": geo.timeline(documents),
         },
     )
 

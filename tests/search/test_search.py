@@ -137,3 +137,26 @@ def test_suggestions_come_from_titles_and_vocabulary_in_the_visitors_language(cl
     assert any(item["url"] == relic.url for item in suggestions)
     assert client.get("/ru/search/suggest/", {"q": ""}).json() == {"suggestions": []}
     assert client.get("/ru/search/suggest/", {"q": "%" * 300}).status_code == 200
+
+
+def test_the_map_and_the_timeline_filter_the_same_search(client, tree):
+    from collections_app.models import Place
+
+    afrasiyab = Place.objects.create(
+        name_en="Afrasiyab", slug="afrasiyab", latitude="39.67", longitude="66.99", country="UZ", live=True
+    )
+    first = publish(tree.relic, earliest_year=-1200, latest_year=-1100, find_spot=afrasiyab)
+    other = publish(tree.other_relic, earliest_year=-400, latest_year=-300)
+    response = client.get("/en/search/", {"q": ""})
+    (spot,) = response.context["spots"]
+    assert (spot.place_id, spot.count) == (afrasiyab.pk, 1)
+    html = response.content.decode()
+    assert f"place={afrasiyab.pk}" in html and 'aria-label="Afrasiyab: 1 relic"' in html
+    assert found(client, "en", place=afrasiyab.pk) == [first.pk]
+
+    buckets = response.context["timeline"]
+    covering = [b for b in buckets if b.count]
+    assert sum(b.count for b in buckets) >= 2
+    assert covering[0].start <= -1200 and covering[-1].end >= -400
+    period = next(b for b in buckets if b.start <= -350 <= b.end)
+    assert found(client, "en", year_from=period.start, year_to=period.end) == [other.pk]

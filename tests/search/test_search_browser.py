@@ -70,3 +70,41 @@ def test_suggestions_by_keyboard(browser, site):
         page.keyboard.press("Enter")
     assert page.url.endswith(tree.relic.url)
     page.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("lang", ["ru", "ur"])
+def test_map_and_timeline_by_keyboard(browser, site, lang):
+    from collections_app.models import Place
+
+    tree, base = site
+    place = Place.objects.create(name_en="Anyang", slug="anyang", latitude="36.10", longitude="114.39", live=True)
+    publish(tree.relic, find_spot=place, earliest_year=-1250, latest_year=-1046)
+    publish(tree.other_relic, earliest_year=-650, latest_year=-600)
+    page = browser.new_page()
+    page.goto(f"{base}/{lang}/search/?q=")
+    spot = page.locator(".search-map__spot")
+    assert spot.count() == 1
+    spot.focus()  # a link: reached by Tab, followed with Enter
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert f"place={place.pk}" in page.url
+    assert page.locator(".search-result__title").count() == 1
+
+    page.goto(f"{base}/{lang}/search/?q=")
+    bars = page.locator(".search-timeline__bar a")
+    late = next(i for i in range(bars.count()) if "600" in (bars.nth(i).get_attribute("title") or ""))
+    bars.nth(late).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "year_from=" in page.url
+    assert page.locator(".search-result__title").count() == 1
+    # The list equivalent of the timeline.
+    page.goto(f"{base}/{lang}/search/?q=")
+    page.locator(".search-timeline__list summary").click()
+    periods = page.locator(".search-timeline__list li")
+    assert periods.count() == bars.count() - sum(  # one list item per period that has relics
+        1 for i in range(bars.count()) if "(0)" in (bars.nth(i).get_attribute("title") or "")
+    )
+    page.close()
