@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-sqlite test-postgres lint format messages fonts css scale seed clean
+.PHONY: help run serve test test-sqlite test-postgres lint format messages fonts css scale bench bench-search seed clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -79,6 +79,11 @@ format: $(INSTALLED) ## Apply ruff's formatting and safe fixes
 
 scale: $(INSTALLED) messages $(FONTS) $(CSS) ## Scale report: every page at the demo size and at 100,000 relics (COUNT=…), JSON in bench/results/
 	$(BIN)/python bench/scale.py --count $(or $(COUNT),100000) --json bench/results/scale.json
+
+bench: scale bench-search ## All benchmarks: the scale report and the search benchmark (COUNT=… relics, default 100,000)
+
+bench-search: $(INSTALLED) messages $(FONTS) $(CSS) ## Search times at the demo size and at COUNT relics on a throwaway PostgreSQL, JSON in bench/results/
+	scripts/with-postgres sh -c 'BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/search.py --count $(or $(COUNT),100000) --json bench/results/search.json'
 
 seed: $(INSTALLED) ## Add N generated relics to the current database (make seed N=20000), for trying the site at scale
 	$(MANAGE) seed_relics --count $(or $(N),1000)

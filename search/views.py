@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from collections_app.countries import COUNTRY_CHOICES
+from collections_app.languages import language_codes
 from search import geo, query
 from search.text import highlight_terms
 
@@ -81,6 +82,7 @@ def search(request):
                 "exhibition": _("Exhibition"),
                 "place": _("Find spot"),
             },
+            "language_urls": {code: f"/{code}/search/?{request.GET.urlencode()}" for code in language_codes()},
             "map": geo.outlines(),
             "spots": geo.spots(documents),
             "timeline": geo.timeline(documents),

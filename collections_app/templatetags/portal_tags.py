@@ -48,9 +48,19 @@ def language_switcher(context, page, style="menu"):
     return render_to_string(template_name, _switcher_options(context, page), request=context.get("request"))
 
 
+@register.simple_tag(takes_context=True)
+def language_switcher_for(context, urls, style="menu"):
+    """The switcher for a view that is not a page (search): `urls` maps each language to its address."""
+    template_name = "includes/language_list.html" if style == "list" else "includes/language_switcher.html"
+    return render_to_string(template_name, _options(urls), request=context.get("request"))
+
+
 def _switcher_options(context, page):
     # Links stay on the host the visitor is on: the path of each language's absolute URL.
-    urls = {code: urlsplit(url).path for code, url in _localized_urls(context, page).items()}
+    return _options({code: urlsplit(url).path for code, url in _localized_urls(context, page).items()})
+
+
+def _options(urls):
     current = translation.get_language()
     options = []
     for code, _name in settings.LANGUAGES:

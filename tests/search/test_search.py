@@ -160,3 +160,9 @@ def test_the_map_and_the_timeline_filter_the_same_search(client, tree):
     assert covering[0].start <= -1200 and covering[-1].end >= -400
     period = next(b for b in buckets if b.start <= -350 <= b.end)
     assert found(client, "en", year_from=period.start, year_to=period.end) == [other.pk]
+
+
+def test_the_search_page_switches_language_keeping_the_query(client, tree):
+    html = client.get("/ru/search/", {"q": "зеркало", "sort": "title"}).content.decode()
+    assert 'href="/kk/search/?q=%D0%B7%D0%B5%D1%80%D0%BA%D0%B0%D0%BB%D0%BE&amp;sort=title"' in html
+    assert 'hreflang="fa"' in html
