@@ -47,26 +47,41 @@ def _vocabulary(relic: RelicPage) -> list:
     return [term for term in terms if term is not None]
 
 
+def _merged(parts) -> str:
+    """Space-joined terms of several texts, each term once, in order."""
+    return " ".join(dict.fromkeys(term for part in parts for term in part.split()))
+
+
 def documents(page) -> list[SearchDocument]:
-    """The page's documents, one per site language (not saved)."""
+    """The page's documents, one per site language (not saved).
+
+    Each language's own text is turned into terms once; a document joins the
+    terms of the languages of its fallback chain.
+    """
     kind = KINDS[type(page)]
     vocabulary = _vocabulary(page) if kind == Kind.RELIC else []
     fields = page.translated_fields()
+    languages = language_codes()
+    titles = {lang: _in(page, "title", lang) for lang in languages}
+    title_terms = {lang: document_terms(" ".join(titles[lang])) for lang in languages}
+    text_terms = {}
+    for lang in languages:
+        texts = [t for field in fields for t in _in(page, field, lang)]
+        texts += [t for term in vocabulary for t in _in(term, "name", lang)]
+        text_terms[lang] = document_terms(" ".join(texts))
+    shared = document_terms(f"{page.accession_number} {page.original_title}") if kind == Kind.RELIC else ""
     built = []
-    for language in language_codes():
+    for language in languages:
         chain = fallback_chain(language)
-        titles = [t for lang in chain for t in _in(page, "title", lang)]
-        texts = [t for lang in chain for field in fields for t in _in(page, field, lang)]
-        texts += [t for lang in chain for term in vocabulary for t in _in(term, "name", lang)]
-        if kind == Kind.RELIC:
-            texts += [page.accession_number, page.original_title]
+        shown_title = next((t for lang in chain for t in titles[lang] if t), page.title)
+        parts = [title_terms[lang] for lang in chain] + [text_terms[lang] for lang in chain] + [shared]
         document = SearchDocument(
             page_id=page.pk,
             language=language,
             kind=kind,
-            terms=f" {document_terms(' '.join(titles + texts))} ",
-            title_terms=f" {document_terms(' '.join(titles))} ",
-            sort_title=(titles[0] if titles else page.title)[:255].casefold(),
+            terms=f" {_merged(parts)} ",
+            title_terms=f" {_merged(title_terms[lang] for lang in chain)} ",
+            sort_title=shown_title[:255].casefold(),
         )
         if kind == Kind.RELIC:
             document.museum_id = page.museum_id
