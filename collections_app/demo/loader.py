@@ -259,6 +259,10 @@ class DemoLoader:
                         if model is Place:
                             country = term.get("country", "")
                             obj.country = country if country in dict(Place._meta.get_field("country").choices) else ""
+                            # Through str() so 39.67 is stored as 39.67000, not as the float's binary expansion.
+                            for axis in ("latitude", "longitude"):
+                                value = term.get(axis)
+                                setattr(obj, axis, None if value is None else Decimal(str(value)))
                         if model is Culture:
                             obj.earliest_year = term.get("earliest_year")
                             obj.latest_year = term.get("latest_year")

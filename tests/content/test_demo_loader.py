@@ -21,6 +21,7 @@ from collections_app.models import (
     ObjectType,
     RelicPage,
 )
+from search.geo import EAST, NORTH, SOUTH, WEST
 from tests.helpers import ensure_roots
 
 pytestmark = pytest.mark.django_db
@@ -132,6 +133,21 @@ def test_some_illustrations_are_large_enough_for_deep_zoom():
             shape = relic.get("illustration", {}).get("shape", "plaque")
             sizes.append(max(illustration_size(shape, large=(position + number) % 7 == 0)))
     assert sum(1 for size in sizes if size >= 4000) >= 5
+
+
+def test_every_find_spot_with_coordinates_lands_on_the_search_map():
+    """The map drops a place outside its frame without a word, so a slip in the data (a swapped pair,
+    a lost minus) would silently hide a find spot; and a key shared by two files is one Place."""
+    seen = {}
+    for museum in DemoLoader().museums:
+        for place in museum["vocabulary"].get("places", []):
+            point = (place.get("latitude"), place.get("longitude"))
+            where = f"{museum['slug']}: {place['key']} {point}"
+            assert seen.setdefault(place["key"], point) == point, where
+            if point != (None, None):
+                latitude, longitude = point
+                assert None not in point and SOUTH <= latitude <= NORTH and WEST <= longitude <= EAST, where
+    assert sum(point != (None, None) for point in seen.values()) >= 30
 
 
 def test_inconsistent_data_is_refused_before_anything_is_written(monkeypatch):
