@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from collections_app.countries import COUNTRY_CHOICES
 from collections_app.languages import language_codes
+from portal import cache
 from search import geo, query
 from search.text import highlight_terms
 
@@ -62,7 +63,15 @@ def search(request):
     page_obj = paginator.get_page(request.GET.get("page"))
     ids = [page_id for page_id, _kind in page_obj.object_list]
     results = _pages(ids)
-    facets = _labels(query.facet_counts(documents))
+
+    def overview():
+        return _labels(query.facet_counts(documents)), geo.spots(documents), geo.timeline(documents)
+
+    if params.q or params.filtered:
+        facets, spots, timeline = overview()
+    else:
+        # Browsing the whole collection: the same for every visitor until the published site changes.
+        facets, spots, timeline = cache.shared(f"search-overview-{language}", overview)
     return TemplateResponse(
         request,
         "search/results.html",
@@ -84,8 +93,8 @@ def search(request):
             },
             "language_urls": {code: f"/{code}/search/?{request.GET.urlencode()}" for code in language_codes()},
             "map": geo.outlines(),
-            "spots": geo.spots(documents),
-            "timeline": geo.timeline(documents),
+            "spots": spots,
+            "timeline": timeline,
         },
     )
 
