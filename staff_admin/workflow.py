@@ -155,11 +155,11 @@ def _keep_note(request, page) -> None:
 
 
 def _replace_message(request, text, buttons=None) -> None:
-    """Replace the message the view just queued (Wagtail's generic one) by `text`."""
+    """Replace the success message the view queued (Wagtail's generic one) by `text`: one message, ours."""
     storage = django_messages.get_messages(request)
     queued = getattr(storage, "_queued_messages", None)
     if queued:
-        queued.pop()
+        queued[:] = [message for message in queued if message.level != django_messages.SUCCESS]
     messages.success(request, text, buttons=buttons)
 
 

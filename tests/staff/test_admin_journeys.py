@@ -97,7 +97,8 @@ def test_an_editor_catalogues_a_new_relic_with_an_image_and_submits_it_with_a_no
     page.fill(f"#id_{NOTE_FIELD}", "New acquisition; the rights are cleared.")
     with page.expect_navigation():
         page.locator("footer button[name='action-submit']").click()
-    assert page.locator(".messages .success").count() == 1
+    shown = page.locator(".messages .success").all_inner_texts()
+    assert len(shown) == 1 and "is submitted to" in shown[0], shown
     page.close()
 
     relic = RelicPage.objects.get(accession_number="GUO-2026-1")
