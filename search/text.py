@@ -41,6 +41,8 @@ _LATIN_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2
 _APOSTROPHES = "'`\u00b4\u02b9\u02bb\u02bc\u02bd\u2018\u2019\u201b\u2032\uff07\uff40"
 
 _HAN_RUN = re.compile(f"[{_HAN}]+")
+#: Any Han character (the highlighter does not stretch Chinese matches to a word end).
+HAN_CHARACTER = re.compile(f"[{_HAN}]")
 _ALPHABETIC = re.compile(f"[{_LATIN}{_CYRILLIC}]")
 _CYRILLIC_LETTER = re.compile(f"[{_CYRILLIC}]")
 _STRIPPABLE_MARKS = re.compile(f"(?<=[{_LATIN}])[{_LATIN_MARKS}]+")

@@ -4,8 +4,9 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from search.text import HAN_CHARACTER
+
 register = template.Library()
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @register.filter
@@ -17,7 +18,7 @@ def highlight(text, words):
         return mark_safe(html)  # noqa: S308 (escaped above)
     # A word is marked to its end ("золот" marks "золотой"); Chinese has no word ends to stretch to.
     pattern = re.compile(
-        "|".join(re.escape(w) if HAN.search(w) else rf"{re.escape(w)}\w*" for w in words), re.IGNORECASE
+        "|".join(re.escape(w) if HAN_CHARACTER.search(w) else rf"{re.escape(w)}\w*" for w in words), re.IGNORECASE
     )
     return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", html))  # noqa: S308 (escaped above)
 

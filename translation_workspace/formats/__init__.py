@@ -18,8 +18,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element, tostring
+from xml.etree.ElementTree import Element, ParseError, tostring
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as defused_fromstring
 from django.utils.translation import gettext_lazy as _
 
 from portal.languages import BY_CODE, SOURCE_LANGUAGE, TABLE
@@ -179,6 +181,26 @@ def decode(data: bytes) -> str:
 def xml_text(text: str) -> str:
     """Text without the control characters XML 1.0 cannot hold (a stray vertical tab pasted from a word processor)."""
     return _XML_INVALID.sub("", text)
+
+
+def parse_xml(data: bytes | str, refused, *, forbid_dtd: bool = False) -> Element:
+    """The root element of an uploaded XML file, parsed without entity expansion (defusedxml).
+
+    `refused` is the message for a file that declares entities (or a DTD when `forbid_dtd`);
+    a file that is not well-formed is refused with the line and column of the fault.
+    """
+    try:
+        return defused_fromstring(data, forbid_dtd=forbid_dtd)
+    except DefusedXmlException as error:
+        raise FileFormatError(refused) from error
+    except ParseError as error:
+        line, column = error.position
+        raise FileFormatError(
+            # Translators: line and column locate an error in an uploaded XML file.
+            _("The file is not well-formed XML (line %(line)s, column %(column)s): it was cut short or damaged.")
+            % {"line": line, "column": column},
+            line=line,
+        ) from error
 
 
 def xml_document(root: Element) -> bytes:

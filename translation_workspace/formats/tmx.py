@@ -16,14 +16,20 @@ tmx14.dtd), entities are not.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element, ParseError, SubElement
+from xml.etree.ElementTree import Element, SubElement
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 from django.utils.translation import gettext_lazy as _
 
 from portal.languages import SOURCE_LANGUAGE
-from translation_workspace.formats import PRODUCER, FileFormatError, bcp47, portal_language, xml_document, xml_text
+from translation_workspace.formats import (
+    PRODUCER,
+    FileFormatError,
+    bcp47,
+    parse_xml,
+    portal_language,
+    xml_document,
+    xml_text,
+)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: Inline codes whose content is native markup, not text.
@@ -90,20 +96,9 @@ def dump(pairs: list[MemoryPair]) -> bytes:
 def _parse(data: bytes) -> Element:
     if not data or not data.strip():
         raise FileFormatError(_("The file is empty."))
-    try:
-        return fromstring(data)
-    except DefusedXmlException as error:
-        raise FileFormatError(
-            _("The file declares XML entities, which the portal refuses: export the memory again from your tool.")
-        ) from error
-    except ParseError as error:
-        line, column = error.position
-        raise FileFormatError(
-            # Translators: line and column locate an error in an uploaded XML file.
-            _("The file is not well-formed XML (line %(line)s, column %(column)s): it was cut short or damaged.")
-            % {"line": line, "column": column},
-            line=line,
-        ) from error
+    return parse_xml(
+        data, _("The file declares XML entities, which the portal refuses: export the memory again from your tool.")
+    )
 
 
 def _text(element: Element) -> str:

@@ -35,10 +35,8 @@ defusedxml: no DTD, no entities.
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import Element, ParseError, SubElement
+from xml.etree.ElementTree import Element, SubElement
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 from django.utils.translation import gettext_lazy as _
 
 from portal.languages import SOURCE_LANGUAGE
@@ -57,6 +55,7 @@ from translation_workspace.formats import (
     declared_count,
     decode,
     file_language,
+    parse_xml,
     portal_language,
     review_mark,
     split_notes,
@@ -225,20 +224,11 @@ def _parse(data: bytes):
             # Translators: encoding is a character encoding named in an XML file, such as "UTF-16".
             _("The file says it is in %(encoding)s: the portal reads UTF-8 only.") % {"encoding": declared.group(1)}
         )
-    try:
-        return fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as error:
-        raise FileFormatError(
-            _("The file declares a DTD or XML entities, which the portal refuses: export it again from your tool.")
-        ) from error
-    except ParseError as error:
-        line, column = error.position
-        raise FileFormatError(
-            # Translators: line and column locate an error in an uploaded XML file.
-            _("The file is not well-formed XML (line %(line)s, column %(column)s): it was cut short or damaged.")
-            % {"line": line, "column": column},
-            line=line,
-        ) from error
+    return parse_xml(
+        data,
+        _("The file declares a DTD or XML entities, which the portal refuses: export it again from your tool."),
+        forbid_dtd=True,
+    )
 
 
 def _name_for(element: Element, unit_id: str, known: dict[str, tuple[str, bool]] | None, counters: dict[str, int]):
