@@ -177,6 +177,8 @@ def published_languages(page) -> list[str]:
 
 
 def _after_save(request, page):
+    if not request.accepts("text/html"):
+        return  # an autosave answers in JSON: a message queued now would greet the editor on a later page
     page = Page.objects.get(pk=page.pk).specific
     title = page.get_admin_display_title()
     workflow = page.get_workflow()

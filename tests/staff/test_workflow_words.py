@@ -201,3 +201,16 @@ def test_a_translators_term_submit_is_a_visible_button_and_a_curators_has_none_t
     client.force_login(make_user("curator", Group.objects.get(name=CURATORS)))
     button, in_menu = submit_button(client.get(url).content.decode())
     assert button is None or in_menu
+
+
+@pytest.mark.django_db
+def test_an_autosave_queues_no_message_for_a_later_page_while_a_browser_save_does(client, tree, people):
+    client.force_login(people["editor"])
+    data = browser_form_data(client.get(edit_url(tree.relic)).content.decode())
+    data["title_ru"] = ["Дин Хоумуу (автосохранение)"]
+    autosave = client.post(edit_url(tree.relic), data, headers={"accept": "application/json"})
+    assert autosave.status_code == 200 and autosave.json()["success"] is True
+    assert messages_of(client.get(reverse("wagtailadmin_home"))) == []
+
+    saved = client.post(edit_url(tree.relic), data, follow=True)  # the control: the same form, sent as a page
+    assert any("saved as a draft" in message for message in messages_of(saved))
