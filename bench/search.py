@@ -72,14 +72,35 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000, help="relics to seed (default 100,000)")
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per query")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "search.json")
+    parser.add_argument(
+        "--workdir", type=Path, help="keep the media (and SQLite database) here instead of a temporary directory"
+    )
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="measure a database an earlier run with --workdir left (migrated and re-indexed first), seeding nothing",
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as workdir:
-        configure(Path(workdir), os.environ.get("BENCH_DATABASE_URL"))
+    with tempfile.TemporaryDirectory() as temporary:
+        workdir = args.workdir or Path(temporary)
+        workdir.mkdir(parents=True, exist_ok=True)
+        configure(workdir, os.environ.get("BENCH_DATABASE_URL"))
         from django.core.management import call_command
         from django.db import connection
 
         from search import indexer
 
+        if args.measure_only:
+            call_command("migrate", interactive=False, verbosity=0)
+            started = time.perf_counter()
+            report = {"database": connection.vendor, "machine": platform.machine(), "cpus": os.cpu_count()}
+            report["indexed_pages"] = indexer.rebuild()
+            report["index_rebuild_seconds"] = round(time.perf_counter() - started, 1)
+            _analyze(connection)
+            print(f"index rebuilt in {report['index_rebuild_seconds']} s:", flush=True)
+            report["large"] = measure(args.repeat)
+            _write(args.json, report)
+            return
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo", image_scale=0.1, verbosity=0)
         report = {"database": connection.vendor, "machine": platform.machine(), "cpus": os.cpu_count()}
@@ -91,14 +112,22 @@ def main() -> None:
         started = time.perf_counter()
         report["indexed_pages"] = indexer.rebuild()
         report["index_rebuild_seconds"] = round(time.perf_counter() - started, 1)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE portal_search_searchdocument")
+        _analyze(connection)
         print(f"{args.count} seeded relics, index rebuilt in {report['index_rebuild_seconds']} s:", flush=True)
         report["large"] = measure(args.repeat)
         report["count"] = args.count
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+        _write(args.json, report)
+
+
+def _analyze(connection) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def _write(path: Path, report: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

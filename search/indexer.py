@@ -15,8 +15,9 @@ from wagtail.models import Page
 from collections_app.languages import fallback_chain, language_codes
 from collections_app.models import ExhibitionPage, MuseumPage, RelicPage
 from collections_app.models.base import visible
+from search import stems
 from search.models import Kind, SearchDocument
-from search.text import document_terms
+from search.text import document_terms, plain_terms, plain_text
 
 KINDS = {RelicPage: Kind.RELIC, ExhibitionPage: Kind.EXHIBITION, MuseumPage: Kind.MUSEUM}
 
@@ -63,13 +64,16 @@ def documents(page) -> list[SearchDocument]:
     fields = page.translated_fields()
     languages = language_codes()
     titles = {lang: _in(page, "title", lang) for lang in languages}
-    title_terms = {lang: document_terms(" ".join(titles[lang])) for lang in languages}
-    text_terms = {}
+    plain_titles = {lang: plain_text(" ".join(titles[lang])) for lang in languages}
+    title_terms = {lang: plain_terms(plain_titles[lang]) for lang in languages}
+    plain, text_terms = {}, {}
     for lang in languages:
         texts = [t for field in fields for t in _in(page, field, lang)]
         texts += [t for term in vocabulary for t in _in(term, "name", lang)]
-        text_terms[lang] = document_terms(" ".join(texts))
+        plain[lang] = plain_text(" ".join(texts))
+        text_terms[lang] = plain_terms(plain[lang])
     shared = document_terms(f"{page.accession_number} {page.original_title}") if kind == Kind.RELIC else ""
+    with_stems = stems.enabled()
     built = []
     for language in languages:
         chain = fallback_chain(language)
@@ -83,6 +87,8 @@ def documents(page) -> list[SearchDocument]:
             title_terms=f" {_merged(title_terms[lang] for lang in chain)} ",
             sort_title=shown_title[:255].casefold(),
         )
+        if with_stems:
+            document.stems = stems.vector({lang: f"{plain_titles[lang]} {plain[lang]}".strip() for lang in chain})
         if kind == Kind.RELIC:
             document.museum_id = page.museum_id
             document.country = page.museum.country if page.museum_id else ""

@@ -6,11 +6,19 @@ a relic on the Kazakh site — with the translated names of the vocabulary terms
 the relic uses, and the columns the facets filter and count on. Only what the
 public may see (`visible()`) is indexed. Terms are stored between spaces, so a
 prefix match is `LIKE '% term%'` on SQLite; on PostgreSQL an expression GIN
-index over `to_tsvector('simple', terms)` answers `term:*` queries (created by
-`signals.create_indexes` after migrate, as it is PostgreSQL-only).
+index over the terms as lexemes answers `term:*` queries, and a second one over
+`stems` (see `search/stems.py`) the language-aware word forms (both created by
+`signals.create_indexes` after migrate, as they are PostgreSQL-only).
 """
 
 from django.db import models
+
+
+class StemsField(models.TextField):
+    """A `tsvector` on PostgreSQL (see `search/stems.py`); an unused, empty text column elsewhere."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else super().db_type(connection)
 
 
 class Kind(models.TextChoices):
@@ -35,6 +43,7 @@ class SearchDocument(models.Model):
     find_spot_id = models.BigIntegerField(null=True)
     year_from = models.IntegerField(null=True)
     year_to = models.IntegerField(null=True)
+    stems = StemsField(null=True, editable=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["page", "language"], name="search_document_per_language")]

@@ -1,7 +1,8 @@
 """A search: the visitor's query and facets, read from the URL, matched against the documents.
 
 Every query term must be a prefix of a term of the document (`search/text.py`
-makes Chinese bigrams, one key for Cyrillic and Latin, cut word endings).
+makes Chinese bigrams, one key for Cyrillic and Latin, cut word endings); on
+PostgreSQL a word may match by its stem instead (`search/stems.py`).
 Facets filter relics and count within the current result; museums and
 exhibitions are found by the query alone. Bad parameters are a `BadQuery` (the
 view answers 400), out-of-range years and pages are clamped.
@@ -17,8 +18,9 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from collections_app.countries import COUNTRY_CHOICES
+from search import stems
 from search.models import Kind, SearchDocument
-from search.text import query_terms
+from search.text import query_terms, query_words
 
 #: Years a relic may have: earlier or later values are clamped to these.
 YEAR_MIN, YEAR_MAX = -10000, 2100
@@ -84,16 +86,32 @@ def parse(params) -> Search:
 LEXEMES = "array_to_tsvector(string_to_array(btrim(terms), ' '))"
 
 
-def _match(documents, terms):
-    if not terms:
+def _prefixes(terms: list[str]) -> str:
+    """A tsquery literal matching every term as a prefix. It is not normalised either; terms hold no quote or
+    backslash (search/text.py)."""
+    return " & ".join(f"'{term}':*" for term in terms)
+
+
+def _match(documents, words: list[tuple[str, list[str]]], language: str):
+    """Documents in which every query word matches: each of its terms as a prefix of a document term, or (on
+    PostgreSQL, in a language with a stemmer) its stem a stem of the document (`search/stems.py`)."""
+    if not words:
         return documents
     if connection.vendor == "postgresql":
-        # A tsquery literal is not normalised either; terms hold no quote or backslash (search/text.py).
-        tsquery = " & ".join(f"'{term}':*" for term in terms)
-        # The query is a parameter; LEXEMES is a constant of this module.
-        return documents.filter(RawSQL(f"{LEXEMES} @@ %s::tsquery", [tsquery], output_field=BooleanField()))  # noqa: S611
-    for term in terms:
-        documents = documents.filter(terms__contains=f" {term}")
+        clauses, params = [], []
+        prefix_only = [term for word, terms in words if stems.word_query(word, language) is None for term in terms]
+        if prefix_only:
+            clauses.append(f"{LEXEMES} @@ %s::tsquery")
+            params.append(_prefixes(prefix_only))
+        for word, terms in words:
+            if (stem := stems.word_query(word, language)) is not None:
+                clauses.append(f"({LEXEMES} @@ %s::tsquery OR stems @@ {stem[0]})")
+                params += [_prefixes(terms), *stem[1]]
+        # Only parameters vary; LEXEMES and the SQL of stems.word_query are constants.
+        return documents.filter(RawSQL(" AND ".join(clauses), params, output_field=BooleanField()))  # noqa: S611
+    for _word, terms in words:
+        for term in terms:
+            documents = documents.filter(terms__contains=f" {term}")
     return documents
 
 
@@ -131,10 +149,11 @@ def _facet_filter(documents, search: Search):
 def run(search: Search, language: str):
     """The matching documents of `language`, ordered as asked."""
     documents = SearchDocument.objects.filter(language=language)
-    terms = search.terms
+    words = query_words(search.q)
+    terms = [term for _word, word_terms in words for term in word_terms]
     if search.q and not terms:
         return SearchDocument.objects.none()
-    documents = _facet_filter(_match(documents, terms), search)
+    documents = _facet_filter(_match(documents, words, language), search)
     if search.sort == "title":
         return documents.order_by("sort_title", "page_id")
     if search.sort == "date":

@@ -27,12 +27,15 @@ def term_published(sender, instance, **kwargs):
 
 def create_indexes(sender, using="default", **kwargs):
     """PostgreSQL: a GIN index over the terms as lexemes, taken as they are (no parser, no dictionary:
-    `search/text.py` made them), which `query.py` matches with `'term':*` prefixes."""
+    `search/text.py` made them), which `query.py` matches with `'term':*` prefixes; one over the stems."""
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE INDEX IF NOT EXISTS portal_search_terms_gin ON portal_search_searchdocument USING gin ({LEXEMES})"
+        )
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS portal_search_stems_gin ON portal_search_searchdocument USING gin (stems)"
         )
 
 

@@ -11,7 +11,8 @@ What makes one language find another's spelling:
   Simplified (OpenCC) and indexed as single characters and overlapping bigrams.
 - Uzbek, Kazakh and their neighbours are written in Cyrillic and Latin: every Cyrillic or Latin word becomes one
   script-neutral Latin key (`_word_key`), so Тошкент and Toshkent are one term.
-- Inflected languages: a long query word loses its last letters (`_query_stem`), so "зеркала" finds "зеркалами".
+- Inflected languages: a long query word loses its last letters (`_query_stem`), so "зеркала" finds "зеркалами";
+  on PostgreSQL a word also matches by its stem in its language (`search/stems.py`).
 
 `highlight_terms` tells the result page which literal strings to mark. Pure: no models, no database.
 """
@@ -203,8 +204,8 @@ def _word_key(word: str) -> str:
     return _fold_latin(word)
 
 
-def _words(text: str, *, query: bool) -> Iterator[str]:
-    """Rule 4: the terms of normalised text, in order.
+def _parts(text: str, *, query: bool) -> Iterator[tuple[str, list[str]]]:
+    """Rule 4: the words of normalised text, in order, each with its terms; Han runs and numbers have no word ("").
 
     Anything that is not a letter, mark or digit separates; a number is a term; Latin and Cyrillic words of one
     letter are dropped, others become their key (a query's long ones cut by `_query_stem`); Devanagari,
@@ -212,13 +213,18 @@ def _words(text: str, *, query: bool) -> Iterator[str]:
     """
     for han, number, word in _token_pattern().findall(text):
         if han:
-            yield from _han_terms(han, query=query)
+            yield "", _han_terms(han, query=query)
         elif number:
-            yield number[:MAX_TERM_LENGTH]
+            yield "", [number[:MAX_TERM_LENGTH]]
         elif not _ALPHABETIC.search(word):
-            yield word[:MAX_TERM_LENGTH]
+            yield word, [word[:MAX_TERM_LENGTH]]
         elif len(word) > 1 and (key := _word_key(word)):
-            yield (_query_stem(key) if query else key)[:MAX_TERM_LENGTH]
+            yield word, [(_query_stem(key) if query else key)[:MAX_TERM_LENGTH]]
+
+
+def _words(text: str, *, query: bool) -> Iterator[str]:
+    for _word, terms in _parts(text, query=query):
+        yield from terms
 
 
 def _query_stem(key: str) -> str:
@@ -235,14 +241,37 @@ def _clean_query(query: str) -> str:
     return query[:MAX_QUERY_LENGTH].translate(_character_tables()[0])
 
 
+def plain_text(text: str) -> str:
+    """A text (HTML allowed) as the index reads it: without markup, normalised (rule 1)."""
+    return _normalise(_strip_html(text))
+
+
+def plain_terms(plain: str) -> str:
+    """All terms of a `plain_text`, space-joined, each once, in the order of the text."""
+    return " ".join(dict.fromkeys(_words(plain, query=False)))
+
+
 def document_terms(text: str) -> str:
     """All terms of a text (HTML allowed), space-joined, each once, in the order of the text."""
-    return " ".join(dict.fromkeys(_words(_normalise(_strip_html(text)), query=False)))
+    return plain_terms(plain_text(text))
+
+
+def query_words(query: str) -> list[tuple[str, list[str]]]:
+    """The query's words (normalised; "" for a Han run or a number), each with the terms a document must match by
+    prefix; a term appears once, at most `MAX_QUERY_TERMS` in all; [] for nothing usable."""
+    seen: set[str] = set()
+    words = []
+    for word, terms in _parts(_normalise(_clean_query(query)), query=True):
+        new = [term for term in dict.fromkeys(terms) if term not in seen][: MAX_QUERY_TERMS - len(seen)]
+        if new:
+            seen.update(new)
+            words.append((word, new))
+    return words
 
 
 def query_terms(query: str) -> list[str]:
     """The terms a document must all match by prefix, each once, at most `MAX_QUERY_TERMS`; [] for nothing usable."""
-    return list(dict.fromkeys(_words(_normalise(_clean_query(query)), query=True)))[:MAX_QUERY_TERMS]
+    return [term for _word, terms in query_words(query) for term in terms]
 
 
 def _other_scripts(typed: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Public search at /<lang>/search/: languages and fallback chains, scripts, facets, bad input."""
 
 import pytest
+from django.db import connection
 
 from collections_app.models import RelicPage
 from search import indexer
@@ -38,6 +39,29 @@ def test_the_fallback_chain_is_searched(client, tree):
     assert relic.pk in found(client, "kk", q="зеркало")  # Kazakh reads Russian before English
     assert relic.pk in found(client, "ru", q="зеркало")
     assert relic.pk not in found(client, "hi", q="зеркало")  # Hindi falls back to English only
+
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="word forms by stem are PostgreSQL's text search configurations"
+)
+
+
+@on_postgresql
+def test_russian_word_forms_match_by_stem_on_postgresql_in_russian_and_through_the_kazakh_fallback(client, tree):
+    relic = publish(tree.relic, description_ru="<p>Бронзовый меч с золотой рукоятью.</p>")
+    for lang in ("ru", "kk"):
+        assert relic.pk in found(client, lang, q="мечами")  # instrumental plural: no prefix of "меч"
+        assert relic.pk in found(client, lang, q="золотыми мечами")
+        assert relic.pk not in found(client, lang, q="мечеть")  # "mosque" begins like "меч" but is another stem
+    assert relic.pk not in found(client, "hi", q="мечами")  # Hindi's chain has no Russian text
+
+
+@on_postgresql
+def test_english_word_forms_match_by_stem_on_postgresql(client, tree):
+    relic = publish(tree.relic, description_en="<p>A glazed bowl, carried by a horseman.</p>")
+    assert relic.pk in found(client, "en", q="bowls")
+    assert relic.pk in found(client, "zh-hans", q="horsemen carrying bowls")  # English is every chain's last
+    assert relic.pk not in found(client, "en", q="bows")
 
 
 def test_two_chinese_characters_inside_a_title_in_either_script(client, tree):
