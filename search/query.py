@@ -146,14 +146,19 @@ def _facet_filter(documents, search: Search):
     return documents
 
 
-def run(search: Search, language: str):
-    """The matching documents of `language`, ordered as asked."""
-    documents = SearchDocument.objects.filter(language=language)
+def matching(search: Search, language: str):
+    """The documents of `language` the search finds, unordered (what facets, map and timeline count)."""
     words = query_words(search.q)
-    terms = [term for _word, word_terms in words for term in word_terms]
-    if search.q and not terms:
+    if search.q and not words:
         return SearchDocument.objects.none()
-    documents = _facet_filter(_match(documents, words, language), search)
+    return _facet_filter(_match(SearchDocument.objects.filter(language=language), words, language), search)
+
+
+def run(search: Search, language: str, documents=None):
+    """The matching documents of `language` (or `documents`, a `matching()` of it), ordered as asked."""
+    if documents is None:
+        documents = matching(search, language)
+    terms = search.terms
     if search.sort == "title":
         return documents.order_by("sort_title", "page_id")
     if search.sort == "date":

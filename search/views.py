@@ -58,8 +58,8 @@ def search(request):
     except query.BadQuery as error:
         response = TemplateResponse(request, "search/results.html", {"error": str(error), "search": None}, status=400)
         return response
-    documents = query.run(params, language)
-    paginator = Paginator(documents.values_list("page_id", "kind"), PER_PAGE)
+    documents = query.matching(params, language)
+    paginator = Paginator(query.run(params, language, documents).values_list("page_id", "kind"), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     ids = [page_id for page_id, _kind in page_obj.object_list]
     results = _pages(ids)
