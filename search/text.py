@@ -22,8 +22,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
 
 import opencc
 
@@ -160,7 +160,8 @@ class _SimplifiedCharacters(dict):
 _SIMPLIFIED_CHARACTERS = _SimplifiedCharacters()
 
 
-def _han_terms(run: str, *, query: bool) -> list[str]:
+@lru_cache(maxsize=65536)  # runs and words recur across the documents of a rebuild
+def _han_terms(run: str, *, query: bool) -> tuple[str, ...]:
     """Rule 2: a Han run in Simplified, as characters and overlapping bigrams.
 
     OpenCC converts the run as phrases (瞭解 → 了解 needs the phrase); a document also indexes the run converted
@@ -170,14 +171,16 @@ def _han_terms(run: str, *, query: bool) -> list[str]:
     """
     simplified = _converter("t2s").convert(run)
     if query:
-        return [simplified] if len(simplified) == 1 else [simplified[i : i + 2] for i in range(len(simplified) - 1)]
+        return (
+            (simplified,) if len(simplified) == 1 else tuple(simplified[i : i + 2] for i in range(len(simplified) - 1))
+        )
     terms = []
     for form in dict.fromkeys((simplified, run.translate(_SIMPLIFIED_CHARACTERS))):
         for i, character in enumerate(form):
             terms.append(character)
             if i + 1 < len(form):
                 terms.append(form[i : i + 2])
-    return terms
+    return tuple(terms)
 
 
 def _fold_latin(word: str) -> str:
@@ -193,6 +196,7 @@ def _fold_latin(word: str) -> str:
     return word.replace("y", "i")
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     """Rule 3: a normalised Cyrillic or Latin word as its script-neutral key.
 
@@ -204,7 +208,7 @@ def _word_key(word: str) -> str:
     return _fold_latin(word)
 
 
-def _parts(text: str, *, query: bool) -> Iterator[tuple[str, list[str]]]:
+def _parts(text: str, *, query: bool) -> Iterator[tuple[str, Sequence[str]]]:
     """Rule 4: the words of normalised text, in order, each with its terms; Han runs and numbers have no word ("").
 
     Anything that is not a letter, mark or digit separates; a number is a term; Latin and Cyrillic words of one
