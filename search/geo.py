@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Q
-
-from search.models import Kind
 
 # The map's frame, as in scripts/build_map.py.
 WEST, EAST, SOUTH, NORTH = 20.0, 150.0, 0.0, 75.0
@@ -44,19 +41,13 @@ class Spot:
     radius: float
 
 
-def spots(documents) -> list[Spot]:
-    """The find spots of the matching relics that have coordinates inside the frame, with counts."""
+def spots(counts: dict[int, int]) -> list[Spot]:
+    """The find spots of the matching relics that have coordinates inside the frame, from the `place` counts of
+    `query.overview`."""
     from collections_app.models import Place
 
-    rows = (
-        documents.filter(kind=Kind.RELIC, find_spot_id__isnull=False)
-        .order_by()
-        .values("find_spot_id")
-        .annotate(n=Count("pk"))
-    )
-    counts = {row["find_spot_id"]: row["n"] for row in rows}
     found = []
-    places = Place.objects.filter(pk__in=counts, latitude__isnull=False, longitude__isnull=False)
+    places = Place.objects.filter(pk__in=list(counts), latitude__isnull=False, longitude__isnull=False)
     for place in places.order_by("pk"):
         lon, lat = float(place.longitude), float(place.latitude)
         if not (WEST <= lon <= EAST and SOUTH <= lat <= NORTH):
@@ -77,28 +68,27 @@ class Bucket:
     height: float
 
 
-def timeline(documents) -> list[Bucket]:
-    """Counts of matching relics whose year range overlaps each period, in one query per search."""
-    relics = documents.filter(kind=Kind.RELIC, year_from__isnull=False).order_by()
-    bounds = relics.aggregate(first=Min("year_from"), last=Max("year_to"), last_start=Max("year_from"))
-    first, last = bounds["first"], bounds["last"] if bounds["last"] is not None else bounds["last_start"]
-    if first is None or last is None:
+def timeline(datings: list[tuple[int, int | None, int]]) -> list[Bucket]:
+    """Counts of matching relics whose year range overlaps each period, from the datings of `query.overview`.
+
+    A relic without an end year counts in the periods from its start year on, as the `year_from` filter reads it.
+    """
+    if not datings:
         return []
+    first = min(start for start, _end, _count in datings)
+    last = max(start if end is None else max(start, end) for start, end, _count in datings)
     width = next((w for w in WIDTHS if (last - first) // w + 1 <= MAX_BUCKETS), WIDTHS[-1])
-    start = first - first % width
-    edges = list(range(start, last + 1, width))
-    counts = relics.aggregate(
-        **{
-            f"b{i}": Count(
-                "pk",
-                filter=Q(year_from__lte=edge + width - 1)
-                & (Q(year_to__gte=edge) | Q(year_to__isnull=True, year_from__gte=edge)),
-            )
-            for i, edge in enumerate(edges)
-        }
-    )
-    peak = max(counts.values()) or 1
+    edges = list(range(first - first % width, last + 1, width))
+    counts = [
+        sum(
+            count
+            for start, end, count in datings
+            if start <= edge + width - 1 and (end >= edge if end is not None else start >= edge)
+        )
+        for edge in edges
+    ]
+    peak = max(counts) or 1
     return [
-        Bucket(edge, edge + width - 1, counts[f"b{i}"], round(100 * counts[f"b{i}"] / peak, 1))
-        for i, edge in enumerate(edges)
+        Bucket(edge, edge + width - 1, count, round(100 * count / peak, 1))
+        for edge, count in zip(edges, counts, strict=True)
     ]

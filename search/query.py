@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -180,31 +181,93 @@ def run(search: Search, language: str, documents=None):
     return documents.order_by("kind", "sort_title", "page_id")
 
 
-def facet_counts(documents) -> dict[str, list[tuple[int | str, int]]]:
-    """Per facet, (value, number of matching relics), most frequent first."""
-    from collections_app.models import ExhibitionRelic, RelicPage
+@dataclass
+class Overview:
+    """What the facets, the map and the timeline say about the matching relics."""
 
-    relics = documents.filter(kind=Kind.RELIC).order_by()
-    page_ids = relics.values("page_id")
-    counts = {}
-    columns = (
-        ("museum", "museum_id"),
-        ("object_type", "object_type_id"),
-        ("culture", "culture_id"),
-        ("place", "find_spot_id"),
+    #: Per facet, value → number of matching relics (every value, not only the shown ones).
+    counts: dict[str, dict[int | str, int]]
+    #: (year_from, year_to, number of matching relics) per distinct dating, year_from known.
+    datings: list[tuple[int, int | None, int]]
+
+    def facets(self) -> dict[str, list[tuple[int | str, int]]]:
+        """Per facet, (value, count), most frequent first, at most `MAX_FACET_VALUES` (all countries)."""
+        shown = {}
+        for name, counts in self.counts.items():
+            ranked = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+            shown[name] = ranked if name == "country" else ranked[:MAX_FACET_VALUES]
+        return shown
+
+
+#: Facets read from a document column: (facet, column).
+COLUMN_FACETS = (
+    ("museum", "museum_id"),
+    ("object_type", "object_type_id"),
+    ("culture", "culture_id"),
+    ("place", "find_spot_id"),
+)
+
+
+FACETS = (*dict(COLUMN_FACETS), "country", "material", "exhibition")
+
+
+def overview(documents) -> Overview:
+    """Facet counts, find spots and datings of the matching relics, in one query.
+
+    The match (a GIN lookup, or a scan on SQLite) is the expensive part, so it is
+    computed once as a common table expression that every count reads, instead of
+    once per facet: at 100,000 relics that is one match instead of nine.
+    """
+    from collections_app.models import ExhibitionPage, ExhibitionRelic, RelicPage
+
+    relics = (
+        documents.filter(kind=Kind.RELIC)
+        .order_by()
+        .values("page_id", *(column for _name, column in COLUMN_FACETS), "country", "year_from", "year_to")
     )
-    for name, column in columns:
-        rows = relics.exclude(**{f"{column}__isnull": True}).values(column).annotate(n=Count("pk")).order_by("-n")
-        counts[name] = [(row[column], row["n"]) for row in rows[:MAX_FACET_VALUES]]
-    rows = relics.exclude(country="").values("country").annotate(n=Count("pk")).order_by("-n")
-    counts["country"] = [(row["country"], row["n"]) for row in rows]
-    through = RelicPage.materials.through.objects.filter(relicpage_id__in=page_ids)
-    rows = through.values("material_id").annotate(n=Count("pk")).order_by("-n")[:MAX_FACET_VALUES]
-    counts["material"] = [(row["material_id"], row["n"]) for row in rows]
-    links = ExhibitionRelic.objects.filter(relic_id__in=page_ids, exhibition__live=True)
-    rows = links.values("exhibition_id").annotate(n=Count("pk")).order_by("-n")[:MAX_FACET_VALUES]
-    counts["exhibition"] = [(row["exhibition_id"], row["n"]) for row in rows]
-    return counts
+    try:
+        inner, params = relics.query.sql_with_params()
+    except EmptyResultSet:  # a query with no usable word: nothing matches
+        return Overview({name: {} for name in FACETS}, [])
+    params = list(params)
+    # Only names from this module and the models are formatted into the SQL; values are parameters.
+    through = connection.ops.quote_name(RelicPage.materials.through._meta.db_table)
+    links = connection.ops.quote_name(ExhibitionRelic._meta.db_table)
+    # The first part gives the columns their types (a bare NULL would be text on PostgreSQL).
+    parts = [
+        "SELECT 'dating', year_from, year_to, '', COUNT(*) FROM matched WHERE year_from IS NOT NULL "
+        "GROUP BY year_from, year_to"
+    ]
+    parts += [
+        f"SELECT '{name}', {column}, NULL, '', COUNT(*) FROM matched WHERE {column} IS NOT NULL GROUP BY {column}"  # noqa: S608
+        for name, column in COLUMN_FACETS
+    ]
+    parts.append("SELECT 'country', NULL, NULL, country, COUNT(*) FROM matched WHERE country <> '' GROUP BY country")
+    parts.append(
+        f"SELECT 'material', t.material_id, NULL, '', COUNT(*) FROM matched JOIN {through} t "  # noqa: S608
+        "ON t.relicpage_id = matched.page_id GROUP BY t.material_id"
+    )
+    exhibitions = list(ExhibitionPage.objects.visible().values_list("pk", flat=True))
+    if exhibitions:
+        parts.append(
+            f"SELECT 'exhibition', e.exhibition_id, NULL, '', COUNT(*) FROM matched JOIN {links} e "  # noqa: S608
+            f"ON e.relic_id = matched.page_id WHERE e.exhibition_id IN ({', '.join(['%s'] * len(exhibitions))}) "
+            "GROUP BY e.exhibition_id"
+        )
+        params += exhibitions
+    # Read by every part: PostgreSQL and SQLite compute it once when asked to.
+    sql = f"WITH matched AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)
+    counts: dict[str, dict[int | str, int]] = {name: {} for name in FACETS}
+    datings = []
+    with connection.cursor() as cursor:
+        # Table and column names come from the models; values are parameters.
+        cursor.execute(sql, params)
+        for name, number, other, text, count in cursor.fetchall():
+            if name == "dating":
+                datings.append((number, other, count))
+            else:
+                counts[name][text if name == "country" else number] = count
+    return Overview(counts, datings)
 
 
 def titles_matching(terms: list[str], language: str) -> list[int]:
@@ -215,7 +278,7 @@ def titles_matching(terms: list[str], language: str) -> list[int]:
     return list(documents.order_by("kind", "sort_title").values_list("page_id", flat=True)[:20])
 
 
-def _vocabulary_names(model, language: str) -> list[tuple[int, str, str]]:
+def vocabulary_names(model, language: str) -> list[tuple[int, str, str]]:
     """(pk, name, its terms) of the published terms of `model` in `language`, shared until the site changes."""
     from django.utils import translation
 
@@ -235,6 +298,6 @@ def terms_matching(model, terms: list[str], language: str) -> list[tuple[int, st
     """(pk, name) of published vocabulary terms whose name in `language` (or its fallback) has every term."""
     return [
         (pk, name)
-        for pk, name, name_terms in _vocabulary_names(model, language)
+        for pk, name, name_terms in vocabulary_names(model, language)
         if all(f" {t}" in name_terms for t in terms)
     ]

@@ -21,32 +21,33 @@ from search.text import highlight_terms
 PER_PAGE = 24
 
 
-def _labels(counts: dict) -> dict[str, list[dict]]:
-    """Facet values with their names in the visitor's language (the translated vocabularies)."""
-    from collections_app.models import Culture, ExhibitionPage, Material, MuseumPage, ObjectType, Place
+def _names(name: str, language: str) -> dict:
+    """Value → label of a facet in `language`: the translated vocabulary names and page titles, shared until the
+    published site changes (a facet shows up to twenty values on every search)."""
+    from collections_app.models import VOCABULARIES, ExhibitionPage, MuseumPage
 
-    models = {
-        "museum": MuseumPage,
-        "object_type": ObjectType,
-        "material": Material,
-        "culture": Culture,
-        "exhibition": ExhibitionPage,
-        "place": Place,
-    }
+    if name == "country":
+        return dict(COUNTRY_CHOICES)
+    pages = {"museum": MuseumPage, "exhibition": ExhibitionPage}
+    if name in pages:
+
+        def titles():
+            with translation.override(language):
+                return {page.pk: str(page.title) for page in pages[name].objects.visible().from_own_table()}
+
+        return cache.shared(f"search-labels-{name}-{language}", titles)
+    model = {"object_type": "objecttype", "place": "place"}.get(name, name)
+    vocabulary = next(model_class for model_class in VOCABULARIES if model_class._meta.model_name == model)
+    return {pk: label for pk, label, _terms in query.vocabulary_names(vocabulary, language)}
+
+
+def _labels(facets: dict, language: str) -> dict[str, list[dict]]:
+    """Facet values with their names in the visitor's language (the translated vocabularies)."""
     labelled = {}
-    for name, values in counts.items():
-        if name == "country":
-            names = dict(COUNTRY_CHOICES)
-        else:
-            ids = [value for value, _count in values]
-            names = {
-                obj.pk: str(obj.title if hasattr(obj, "title") else obj)
-                for obj in models[name].objects.filter(pk__in=ids)
-            }
+    for name, values in facets.items():
+        names = _names(name, language)
         labelled[name] = [
-            {"value": value, "label": names.get(value, value), "count": count}
-            for value, count in values
-            if value in names
+            {"value": value, "label": names[value], "count": count} for value, count in values if value in names
         ]
     return labelled
 
@@ -65,7 +66,8 @@ def search(request):
     results = _pages(ids)
 
     def overview():
-        return _labels(query.facet_counts(documents)), geo.spots(documents), geo.timeline(documents)
+        counted = query.overview(documents)
+        return _labels(counted.facets(), language), geo.spots(counted.counts["place"]), geo.timeline(counted.datings)
 
     if params.q or params.filtered:
         facets, spots, timeline = overview()

@@ -2,9 +2,10 @@
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 
-from collections_app.models import RelicPage
-from search import indexer
+from collections_app.models import ExhibitionRelic, RelicPage
+from search import geo, indexer, query
 from search.models import SearchDocument
 from tests import factories
 
@@ -98,6 +99,33 @@ def test_facets_count_and_combine(client, tree):
     assert found(client, "en", year_to=-1000) == [first.pk]
     assert found(client, "en", museum=tree.museum.pk, year_from=-500) == []
     assert found(client, "en", country="RU") == [other.pk]
+
+
+def test_material_and_exhibition_facets_count_within_the_query_in_one_pass(tree, django_assert_num_queries):
+    bronze = factories.MaterialFactory(name_en="Bronze", slug="bronze")
+    datings = {tree.relic.pk: ("<p>A bronze mirror.</p>", -1200, -1100), tree.other_relic.pk: ("<p>Gold.</p>", -700, None)}
+    for pk, (text, earliest, latest) in datings.items():
+        relic = RelicPage.objects.get(pk=pk)
+        relic.materials.set([bronze])
+        relic.description_en, relic.earliest_year, relic.latest_year = text, earliest, latest
+        relic.save_revision().publish()
+    shown = tree.exhibition  # live, showing both relics
+    hidden = factories.ExhibitionPageFactory(parent=tree.exhibition_index, title="Draft", live=False)
+    ExhibitionRelic.objects.create(exhibition=hidden, relic=tree.relic)
+
+    documents = query.matching(query.parse(QueryDict("q=mirror")), "en")
+    with django_assert_num_queries(3):  # view restrictions and visible exhibitions, then every count in one
+        counted = query.overview(documents)
+    assert counted.counts["material"] == {bronze.pk: 1}
+    assert counted.counts["exhibition"] == {shown.pk: 1}  # the draft exhibition is not a facet value
+    assert counted.counts["museum"] == {tree.museum.pk: 1}
+    assert counted.datings == [(-1200, -1100, 1)]
+
+    everything = query.overview(query.matching(query.parse(QueryDict("q=")), "en"))
+    assert everything.counts["material"] == {bronze.pk: 2}
+    buckets = {(bucket.start, bucket.count) for bucket in geo.timeline(everything.datings)}
+    assert (-1200, 1) in buckets and (-700, 1) in buckets  # the open-ended dating counts from its start on
+    assert query.overview(query.matching(query.parse(QueryDict("q=%21%21")), "en")).counts["museum"] == {}
 
 
 def test_unpublishing_removes_a_relic_from_search(client, tree):
