@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 # Paths served outside i18n_patterns: a 404 there is final, not a missing
 # language prefix (Wagtail's catch-all makes every /<lang>/… path "valid", so
 # Django would otherwise redirect /api/v2/pages/999/ to /en/api/v2/pages/999/).
-UNPREFIXED = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/i18n/", "/sitemaps/")
+UNPREFIXED = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/i18n/", "/sitemaps/", "/iiif/")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -27,6 +27,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("iiif/", include("iiif.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("sitemaps/<slug:section>/<str:language>/<int:number>.xml", views.sitemap_part, name="sitemap_part"),

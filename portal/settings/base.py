@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "translation_workspace",
     # Before wagtail.search: its update_index also rebuilds the portal's own index.
     "search",
+    "iiif",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -204,6 +205,20 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin follows each user's preferred language (Account → Preferences); Wagtail's own
 # strings exist for zh-hans, ru, hi, fa and be, the portal's for all eleven.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# ---------------------------------------------------------------------------
+# IIIF Image API (iiif/): limits on what one request may produce, advertised
+# in every info.json, so no request can exhaust a worker's memory.
+# ---------------------------------------------------------------------------
+# Widest and tallest image returned; `max` is scaled down to fit, larger explicit sizes are a 400.
+IIIF_MAX_WIDTH = env_int("IIIF_MAX_WIDTH", 4096)
+IIIF_MAX_HEIGHT = env_int("IIIF_MAX_HEIGHT", 4096)
+# Most pixels in one returned image (4096 x 4096: about 50 MB decoded as RGB).
+IIIF_MAX_AREA = env_int("IIIF_MAX_AREA", 4096 * 4096)
+# Edge of the square tiles deep-zoom viewers are told to request.
+IIIF_TILE_SIZE = env_int("IIIF_TILE_SIZE", 512)
+# Where derivatives are cached on disk; empty means iiif-cache/ inside MEDIA_ROOT.
+IIIF_CACHE_DIR = env_str("IIIF_CACHE_DIR", "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
