@@ -140,6 +140,16 @@ def rebuild(chunk: int = 500) -> int:
     return count
 
 
+def tidy() -> None:
+    """PostgreSQL, after a rebuild: fresh planner statistics, and a visibility map so that counting a language's
+    documents reads the index alone (at 100,000 relics, a count over unvacuumed rows took 73 ms instead of 10)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM ANALYZE {SearchDocument._meta.db_table}")
+
+
 def relics_using(term) -> list[RelicPage]:
     """The public relics whose documents carry `term`'s name (for a vocabulary change)."""
     from django.db.models import Q

@@ -61,6 +61,9 @@ def search(request):
         return response
     documents = query.matching(params, language)
     paginator = Paginator(query.run(params, language, documents).values_list("page_id", "kind"), PER_PAGE)
+    browsing = not (params.q or params.filtered)
+    if browsing:  # the size of the whole collection, the same for every visitor until the site changes
+        paginator.count = cache.shared(f"search-count-{language}", lambda: documents.count())
     page_obj = paginator.get_page(request.GET.get("page"))
     ids = [page_id for page_id, _kind in page_obj.object_list]
     results = _pages(ids)
@@ -69,11 +72,10 @@ def search(request):
         counted = query.overview(documents)
         return _labels(counted.facets(), language), geo.spots(counted.counts["place"]), geo.timeline(counted.datings)
 
-    if params.q or params.filtered:
-        facets, spots, timeline = overview()
-    else:
-        # Browsing the whole collection: the same for every visitor until the published site changes.
+    if browsing:
         facets, spots, timeline = cache.shared(f"search-overview-{language}", overview)
+    else:
+        facets, spots, timeline = overview()
     return TemplateResponse(
         request,
         "search/results.html",

@@ -9,4 +9,5 @@ class Command(WagtailUpdateIndex):
     def handle(self, **options):
         super().handle(**options)
         count = indexer.rebuild()
+        indexer.tidy()
         self.stdout.write(f"Portal search: {count} public relics, exhibitions and museums indexed.")
