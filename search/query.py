@@ -243,9 +243,16 @@ def overview(documents) -> Overview:
         for name, column in COLUMN_FACETS
     ]
     parts.append("SELECT 'country', NULL, NULL, country, COUNT(*) FROM matched WHERE country <> '' GROUP BY country")
+    if connection.vendor == "postgresql":
+        # One index lookup per matching relic: planned as a join, PostgreSQL hashes the whole table (100,000 rows,
+        # 40 ms) to meet a few thousand relics; OFFSET 0 keeps the subquery a per-row lookup (SQLite always does).
+        materials = (
+            f"CROSS JOIN LATERAL (SELECT material_id FROM {through} WHERE relicpage_id = matched.page_id OFFSET 0) t"  # noqa: S608
+        )
+    else:
+        materials = f"JOIN {through} t ON t.relicpage_id = matched.page_id"
     parts.append(
-        f"SELECT 'material', t.material_id, NULL, '', COUNT(*) FROM matched JOIN {through} t "  # noqa: S608
-        "ON t.relicpage_id = matched.page_id GROUP BY t.material_id"
+        f"SELECT 'material', t.material_id, NULL, '', COUNT(*) FROM matched {materials} GROUP BY t.material_id"  # noqa: S608
     )
     exhibitions = list(ExhibitionPage.objects.visible().values_list("pk", flat=True))
     if exhibitions:

@@ -103,7 +103,10 @@ def test_facets_count_and_combine(client, tree):
 
 def test_material_and_exhibition_facets_count_within_the_query_in_one_pass(tree, django_assert_num_queries):
     bronze = factories.MaterialFactory(name_en="Bronze", slug="bronze")
-    datings = {tree.relic.pk: ("<p>A bronze mirror.</p>", -1200, -1100), tree.other_relic.pk: ("<p>Gold.</p>", -700, None)}
+    datings = {
+        tree.relic.pk: ("<p>A bronze mirror.</p>", -1200, -1100),
+        tree.other_relic.pk: ("<p>Gold.</p>", -700, None),
+    }
     for pk, (text, earliest, latest) in datings.items():
         relic = RelicPage.objects.get(pk=pk)
         relic.materials.set([bronze])
