@@ -4,7 +4,7 @@ Imported from `CollectionsAppConfig.ready()`, once the models are loaded.
 """
 
 from django.db.models.signals import post_delete, post_migrate, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from collections_app import indexing, permissions, tree
@@ -54,6 +54,9 @@ def connect(app_config):
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(cache.bump, dispatch_uid=f"portal_cache_{signal}")
     post_delete.connect(cache.bump, sender=Page, dispatch_uid="portal_cache_page_delete")
+    # A view restriction changes what `visible()` lets through without any publication.
+    for signal in (post_save, post_delete):
+        signal.connect(cache.bump, sender=PageViewRestriction, dispatch_uid=f"portal_cache_restriction_{signal}")
     post_migrate.connect(create_page_indexes, sender=app_config, dispatch_uid="portal_page_indexes")
     post_page_move.connect(update_relic_museum, sender=RelicPage, dispatch_uid="relic_museum_on_move")
     for model in (MuseumPage, ExhibitionIndexPage, HomePage):

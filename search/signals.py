@@ -1,7 +1,8 @@
 """Keep the search index in step with the published site. Imported from `SearchConfig.ready()`."""
 
 from django.db import connection
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
 from portal import cache
@@ -17,6 +18,16 @@ def page_moved(sender, instance, **kwargs):
     from wagtail.models import Page
 
     indexer.index_pages(Page.objects.descendant_of(instance, inclusive=True).specific().iterator())
+
+
+def restriction_changed(sender, instance, **kwargs):
+    """A view restriction hides (or, removed, shows) a page and everything below it: `visible()` decides again."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page itself was deleted
+    if page is not None:
+        indexer.index_pages(Page.objects.descendant_of(page, inclusive=True).specific().iterator())
+    cache.bump()
 
 
 def term_published(sender, instance, **kwargs):
@@ -59,6 +70,8 @@ def connect(app_config):
     page_published.connect(page_changed, dispatch_uid="search_on_publish")
     page_unpublished.connect(page_changed, dispatch_uid="search_on_unpublish")
     post_page_move.connect(page_moved, dispatch_uid="search_on_move")
+    for signal in (post_save, post_delete):
+        signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search_on_restriction_{signal}")
     for model in VOCABULARIES:
         published.connect(term_published, sender=model, dispatch_uid=f"search_on_publish_{model.__name__}")
     post_migrate.connect(create_indexes, sender=app_config, dispatch_uid="search_gin_index")

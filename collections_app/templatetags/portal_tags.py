@@ -15,16 +15,17 @@ from collections_app.l10n import format_date, format_date_range, format_number, 
 from collections_app.languages import is_rtl, native_name, og_locale, shown_language
 from collections_app.models.base import visible
 from collections_app.site_url import absolute
+from portal import cache
 
 register = template.Library()
 
 
 def _localized_urls(context, page):
     """Per-request memo: the alternates and the switcher need the same URLs."""
-    cache = context.render_context.setdefault("portal_localized_urls", {})
-    if page.pk not in cache:
-        cache[page.pk] = page.specific.localized_urls(context.get("request"))
-    return cache[page.pk]
+    known = context.render_context.setdefault("portal_localized_urls", {})
+    if page.pk not in known:
+        known[page.pk] = page.specific.localized_urls(context.get("request"))
+    return known[page.pk]
 
 
 @register.simple_tag(takes_context=True)
@@ -96,13 +97,20 @@ def main_menu(context, page=None):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
+
+    def entries():
+        return [
+            (item, item.get_url(request)) for item in visible(site.root_page.get_children()).in_menu().order_by("path")
+        ]
+
+    # The same for every page of a site in a language until the published site changes.
     items = []
-    for item in visible(site.root_page.get_children()).in_menu().order_by("path"):
+    for item, url in cache.shared(f"main-menu-{site.pk}-{translation.get_language()}", entries):
         current = None
         # Error pages have no page: the template passes an empty string.
         if getattr(page, "path", None) and page.path.startswith(item.path):
             current = "page" if page.pk == item.pk else "true"
-        items.append({"page": item, "url": item.get_url(request), "current": current})
+        items.append({"page": item, "url": url, "current": current})
     return items
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from wagtail.models import PageViewRestriction
 
 from collections_app.models import ExhibitionRelic, RelicPage
 from search import geo, indexer, query
@@ -137,6 +138,16 @@ def test_unpublishing_removes_a_relic_from_search(client, tree):
     relic.unpublish()
     assert relic.pk not in found(client, "en", q="mirror")
     assert not SearchDocument.objects.filter(page_id=relic.pk).exists()
+
+
+def test_a_view_restriction_takes_a_museums_relics_out_of_search_and_lifting_it_brings_them_back(client, tree):
+    relic = publish(tree.relic, description_en="<p>A bronze mirror.</p>")
+    assert relic.pk in found(client, "en", q="mirror")
+    restriction = PageViewRestriction.objects.create(page=tree.museum, restriction_type="login")
+    assert relic.pk not in found(client, "en", q="mirror")
+    assert tree.museum.pk not in found(client, "en", q="")
+    restriction.delete()
+    assert relic.pk in found(client, "en", q="mirror")
 
 
 def test_rebuild_indexes_every_public_page(tree):
