@@ -189,6 +189,8 @@ class Overview:
     counts: dict[str, dict[int | str, int]]
     #: (year_from, year_to, number of matching relics) per distinct dating, year_from known.
     datings: list[tuple[int, int | None, int]]
+    #: Matching documents of every kind (relics, exhibitions, museums): the number of results.
+    total: int
 
     def facets(self) -> dict[str, list[tuple[int | str, int]]]:
         """Per facet, (value, count), most frequent first, at most `MAX_FACET_VALUES` (all countries)."""
@@ -212,7 +214,7 @@ FACETS = (*dict(COLUMN_FACETS), "country", "material", "exhibition")
 
 
 def overview(documents) -> Overview:
-    """Facet counts, find spots and datings of the matching relics, in one query.
+    """Facet counts, find spots and datings of the matching relics, and the number of results, in one query.
 
     The match (a GIN lookup, or a scan on SQLite) is the expensive part, so it is
     computed once as a common table expression that every count reads, instead of
@@ -220,16 +222,14 @@ def overview(documents) -> Overview:
     """
     from collections_app.models import ExhibitionPage, ExhibitionRelic, RelicPage
 
-    relics = (
-        documents.filter(kind=Kind.RELIC)
-        .order_by()
-        .values("page_id", *(column for _name, column in COLUMN_FACETS), "country", "year_from", "year_to")
+    found = documents.order_by().values(
+        "page_id", "kind", *(column for _name, column in COLUMN_FACETS), "country", "year_from", "year_to"
     )
     try:
-        inner, params = relics.query.sql_with_params()
+        inner, params = found.query.sql_with_params()
     except EmptyResultSet:  # a query with no usable word: nothing matches
-        return Overview({name: {} for name in FACETS}, [])
-    params = list(params)
+        return Overview({name: {} for name in FACETS}, [], 0)
+    params = [*params, Kind.RELIC.value]  # the matched CTE's kind, before the parts' parameters
     # Only names from this module and the models are formatted into the SQL; values are parameters.
     through = connection.ops.quote_name(RelicPage.materials.through._meta.db_table)
     links = connection.ops.quote_name(ExhibitionRelic._meta.db_table)
@@ -243,6 +243,7 @@ def overview(documents) -> Overview:
         for name, column in COLUMN_FACETS
     ]
     parts.append("SELECT 'country', NULL, NULL, country, COUNT(*) FROM matched WHERE country <> '' GROUP BY country")
+    parts.append("SELECT 'total', NULL, NULL, '', COUNT(*) FROM found")
     if connection.vendor == "postgresql":
         # One index lookup per matching relic: planned as a join, PostgreSQL hashes the whole table (100,000 rows,
         # 40 ms) to meet a few thousand relics; OFFSET 0 keeps the subquery a per-row lookup (SQLite always does).
@@ -263,18 +264,22 @@ def overview(documents) -> Overview:
         )
         params += exhibitions
     # Read by every part: PostgreSQL and SQLite compute it once when asked to.
-    sql = f"WITH matched AS MATERIALIZED ({inner}) " + " UNION ALL ".join(parts)
+    # `inner` is the SQL Django compiled for the queryset, its values still parameters.
+    sql = f"WITH found AS MATERIALIZED ({inner}), matched AS (SELECT * FROM found WHERE kind = %s) "  # noqa: S608
+    sql += " UNION ALL ".join(parts)
     counts: dict[str, dict[int | str, int]] = {name: {} for name in FACETS}
-    datings = []
+    datings, total = [], 0
     with connection.cursor() as cursor:
         # Table and column names come from the models; values are parameters.
         cursor.execute(sql, params)
         for name, number, other, text, count in cursor.fetchall():
             if name == "dating":
                 datings.append((number, other, count))
+            elif name == "total":
+                total = count
             else:
                 counts[name][text if name == "country" else number] = count
-    return Overview(counts, datings)
+    return Overview(counts, datings, total)
 
 
 def titles_matching(terms: list[str], language: str) -> list[int]:

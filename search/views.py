@@ -60,22 +60,21 @@ def search(request):
         response = TemplateResponse(request, "search/results.html", {"error": str(error), "search": None}, status=400)
         return response
     documents = query.matching(params, language)
-    paginator = Paginator(query.run(params, language, documents).values_list("page_id", "kind"), PER_PAGE)
-    browsing = not (params.q or params.filtered)
-    if browsing:  # the size of the whole collection, the same for every visitor until the site changes
-        paginator.count = cache.shared(f"search-count-{language}", lambda: documents.count())
-    page_obj = paginator.get_page(request.GET.get("page"))
-    ids = [page_id for page_id, _kind in page_obj.object_list]
-    results = _pages(ids)
 
     def overview():
         counted = query.overview(documents)
-        return _labels(counted.facets(), language), geo.spots(counted.counts["place"]), geo.timeline(counted.datings)
+        labelled = _labels(counted.facets(), language)
+        return labelled, geo.spots(counted.counts["place"]), geo.timeline(counted.datings), counted.total
 
-    if browsing:
-        facets, spots, timeline = cache.shared(f"search-overview-{language}", overview)
-    else:
-        facets, spots, timeline = overview()
+    if params.q or params.filtered:
+        facets, spots, timeline, total = overview()
+    else:  # browsing the whole collection: the same for every visitor until the published site changes
+        facets, spots, timeline, total = cache.shared(f"search-overview-{language}", overview)
+    paginator = Paginator(query.run(params, language, documents).values_list("page_id", "kind"), PER_PAGE)
+    paginator.count = total  # counted with the facets, in the same pass over the match
+    page_obj = paginator.get_page(request.GET.get("page"))
+    ids = [page_id for page_id, _kind in page_obj.object_list]
+    results = _pages(ids)
     return TemplateResponse(
         request,
         "search/results.html",

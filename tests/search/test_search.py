@@ -124,9 +124,11 @@ def test_material_and_exhibition_facets_count_within_the_query_in_one_pass(tree,
     assert counted.counts["exhibition"] == {shown.pk: 1}  # the draft exhibition is not a facet value
     assert counted.counts["museum"] == {tree.museum.pk: 1}
     assert counted.datings == [(-1200, -1100, 1)]
+    assert counted.total == 1
 
     everything = query.overview(query.matching(query.parse(QueryDict("q=")), "en"))
     assert everything.counts["material"] == {bronze.pk: 2}
+    assert everything.total == SearchDocument.objects.filter(language="en").count()  # museums and exhibitions too
     buckets = {(bucket.start, bucket.count) for bucket in geo.timeline(everything.datings)}
     assert (-1200, 1) in buckets and (-700, 1) in buckets  # the open-ended dating counts from its start on
     assert query.overview(query.matching(query.parse(QueryDict("q=%21%21")), "en")).counts["museum"] == {}
