@@ -15,6 +15,8 @@ from collections_app.l10n import format_date, format_date_range, format_number, 
 from collections_app.languages import is_rtl, native_name, og_locale, shown_language
 from collections_app.models.base import visible
 from collections_app.site_url import absolute
+from collections_app.structured_data import for_page as structured_data_for
+from collections_app.structured_data import script as structured_data_script
 from portal import cache
 
 register = template.Library()
@@ -182,6 +184,13 @@ def open_graph(context, page):
     html = format_html_join("\n  ", '<meta property="{}" content="{}">', tags)
     card = "summary_large_image" if image is not None else "summary"
     return html + format_html('\n  <meta name="twitter:card" content="{}">', card)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """schema.org JSON-LD of a relic, exhibition or museum page (collections_app/structured_data.py)."""
+    data = structured_data_for(page, context.get("request")) if getattr(page, "pk", None) else None
+    return structured_data_script(data) if data else ""
 
 
 # --- Relic cards in narratives -------------------------------------------------
