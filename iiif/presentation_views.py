@@ -54,21 +54,21 @@ def relic_manifest(request, pk: int):
     return _document(document)
 
 
-@require_safe
-def exhibition_collection(request, pk: int):
-    exhibition = ExhibitionPage.objects.visible().filter(pk=pk).first()
-    if exhibition is None:
+def _collection(request, model, pk: int, build):
+    """A page's collection, built once per change of the published site (and per site address)."""
+    page = model.objects.visible().filter(pk=pk).first()
+    if page is None:
         return _not_found()
     root = site_root_url(request)
-    key = f"iiif:exhibition-collection:{pk}:{root}"
-    return _document(shared(key, lambda: presentation.exhibition_collection(exhibition, root)))
+    key = f"iiif:{model._meta.model_name}-collection:{pk}:{root}"
+    return _document(shared(key, lambda: build(page, root)))
+
+
+@require_safe
+def exhibition_collection(request, pk: int):
+    return _collection(request, ExhibitionPage, pk, presentation.exhibition_collection)
 
 
 @require_safe
 def museum_collection(request, pk: int):
-    museum = MuseumPage.objects.visible().filter(pk=pk).first()
-    if museum is None:
-        return _not_found()
-    root = site_root_url(request)
-    key = f"iiif:museum-collection:{pk}:{root}"
-    return _document(shared(key, lambda: presentation.museum_collection(museum, root)))
+    return _collection(request, MuseumPage, pk, presentation.museum_collection)
